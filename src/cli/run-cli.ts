@@ -1,0 +1,54 @@
+import { UsageError } from './command.js';
+import { COMMANDS } from './commands.js';
+
+/** Runs one `rtmon` command line and resolves to its exit status. */
+export async function runCli(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(formatHelp());
+
+    return name === undefined ? 2 : 0;
+  }
+
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    console.error(`rtmon: unknown command '${name}'\n\n${formatHelp()}`);
+
+    return 2;
+  }
+
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`rtmon ${name}: ${error.message}\nusage: ${command.usage}`);
+
+      return 2;
+    }
+
+    console.error(`rtmon ${name}: ${describeError(error)}`);
+
+    return 1;
+  }
+}
+
+/** The usage text: every command with its summary. */
+export function formatHelp(): string {
+  const lines = Object.entries(COMMANDS).map(([name, command]) => {
+    return `  ${name.padEnd(16)} ${command.summary}`;
+  });
+
+  return ['usage: rtmon <command> [options]', '', 'commands:', ...lines].join('\n');
+}
+
+/** An error's message followed by its chain of causes, one per line. */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  while (current !== undefined && parts.length < 8) {
+    parts.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+
+  return parts.join('\n  caused by: ');
+}
