@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const SOCKET_WAIT_MS = 15_000;
+const SOCKET_POLL_MS = 50;
+const STOP_GRACE_MS = 5_000;
+
+export interface RtorrentDaemonOptions {
+  /** A folder of its own: the rc file, session, downloads and socket go inside it. */
+  directory: string;
+  /** The address rTorrent binds its peer port to; two daemons that trade need different ones. */
+  bindAddress?: string;
+  /** First peer port to try; rTorrent takes the first free one of the next 20. */
+  firstPort?: number;
+  /** Extra rc lines, appended after the defaults. */
+  extraConfig?: string[];
+}
+
+/** A running rTorrent started by rtmon (for the demo swarm and the tests). */
+export interface RtorrentDaemon {
+  readonly pid: number;
+  readonly directory: string;
+  readonly socketPath: string;
+  readonly downloadDirectory: string;
+  /** `scgi:///path/to.sock`, the URL rtmon's client takes. */
+  readonly url: string;
+  /** Resolves with the exit code or signal once the process has gone. */
+  readonly exited: Promise<number | NodeJS.Signals | null>;
+  /** Asks rTorrent to shut down, then kills it if it has not gone within the grace time. */
+  stop(): Promise<void>;
+}
+
+/** Starts a headless rTorrent 0.9.8 in its own folder and waits until its SCGI socket answers. */
+export async function startRtorrentDaemon(options: RtorrentDaemonOptions): Promise<RtorrentDaemon> {
+  const directory = options.directory;
+  const socketPath = join(directory, 'scgi.sock');
+  const downloadDirectory = join(directory, 'download');
+  const sessionDirectory = join(directory, 'session');
+  await mkdir(downloadDirectory, { recursive: true });
+  await mkdir(sessionDirectory, { recursive: true });
+
+  const rcPath = join(directory, 'rtorrent.rc');
+  const rc = buildRcFile({ ...options, socketPath, downloadDirectory, sessionDirectory });
+  await writeFile(rcPath, rc);
+
+  const child = spawn('rtorrent', ['-n', '-o', `import=${rcPath}`], {
+    cwd: directory,
+    stdio: 'ignore',
+  });
+  const exited = waitForExit(child);
+  const pid = await waitForSpawn(child);
+  await waitForSocket(socketPath, exited);
+
+  return {
+    pid,
+    directory,
+    socketPath,
+    downloadDirectory,
+    url: `scgi://${socketPath}`,
+    exited,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+function buildRcFile(
+  options: RtorrentDaemonOptions & {
+    socketPath: string;
+    downloadDirectory: string;
+    sessionDirectory: string;
+  },
+): string {
+  const firstPort = options.firstPort ?? 20_000 + Math.floor(Math.random() * 20_000);
+  const lines = [
+    `session.path.set = ${options.sessionDirectory}`,
+    `directory.default.set = ${options.downloadDirectory}`,
+    // An open umask lets collectd's exec plugin, which runs as an unprivileged user, connect.
+    'system.umask.set = 0000',
+    `network.scgi.open_local = ${options.socketPath}`,
+    'system.daemon.set = true',
+    `network.port_range.set = ${firstPort}-${firstPort + 19}`,
+    'network.port_random.set = no',
+    `network.bind_address.set = ${options.bindAddress ?? '127.0.0.1'}`,
+    // Loopback only: no DHT, no peer exchange, no UDP trackers.
+    'dht.mode.set = disable',
+    'protocol.pex.set = no',
+    'trackers.use_udp.set = no',
+    ...(options.extraConfig ?? []),
+  ];
+
+  return lines.join('\n') + '\n';
+}
+
+function waitForExit(child: ChildProcess): Promise<number | NodeJS.Signals | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+  });
+}
+
+function waitForSpawn(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child.once('spawn', () => resolve(child.pid as number));
+    child.once('error', (error) => {
+      reject(
+        new Error('cannot start rtorrent; is the rtorrent package installed?', { cause: error }),
+      );
+    });
+  });
+}
+
+async function waitForSocket(
+  socketPath: string,
+  exited: Promise<number | NodeJS.Signals | null>,
+): Promise<void> {
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  const deadline = Date.now() + SOCKET_WAIT_MS;
+  while (Date.now() < deadline) {
+    if (hasExited) throw new Error(`rtorrent exited before opening ${socketPath}`);
+
+    if (await isSocketAnswering(socketPath)) return;
+
+    await sleep(SOCKET_POLL_MS);
+  }
+
+  throw new Error(`rtorrent did not open ${socketPath} within ${SOCKET_WAIT_MS} ms`);
+}
+
+async function isSocketAnswering(socketPath: string): Promise<boolean> {
+  const exists = await stat(socketPath).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return false;
+
+  return new Promise((resolve) => {
+    const socket = connect(socketPath);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function stopChild(
+  child: ChildProcess,
+  exited: Promise<number | NodeJS.Signals | null>,
+): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+
+  // rTorrent treats SIGTERM as a normal shutdown: it saves the session and closes its sockets.
+  child.kill('SIGTERM');
+  const gone = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
+  if (gone) return;
+
+  child.kill('SIGKILL');
+  await exited;
+}
