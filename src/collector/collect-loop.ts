@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { describeError } from '../describe-error.js';
 import { RtorrentClient } from '../rtorrent/rtorrent-client.js';
+import { timestampOf } from './poll-time.js';
 import { formatPutnotif, formatPutval } from './putval.js';
 import { RtorrentPoller } from './rtorrent-poller.js';
 import { snapshotMetrics } from './snapshot-metrics.js';
@@ -40,7 +41,7 @@ export async function runCollectLoop(options: CollectLoopOptions): Promise<boole
 
   for (;;) {
     const startedAt = Date.now();
-    const timeSeconds = Math.round(startedAt / 1000);
+    const timeSeconds = timestampOf(startedAt, options.intervalSeconds);
     try {
       const snapshot = await withDeadline(poller.poll(), intervalMs, options.url);
       for (const metric of snapshotMetrics(snapshot, options.instance)) {
