@@ -44,13 +44,14 @@ export async function runCollectLoop(options: CollectLoopOptions): Promise<boole
     const timeSeconds = timestampOf(startedAt, options.intervalSeconds);
     try {
       const snapshot = await withDeadline(poller.poll(), intervalMs, options.url);
+      if (isReachable === false) {
+        report(options, 'okay', timeSeconds, `rTorrent at ${options.url} is back`);
+      }
+
+      isReachable = true;
       for (const metric of snapshotMetrics(snapshot, options.instance)) {
         options.emit(formatPutval(options.hostname, metric, options.intervalSeconds, timeSeconds));
       }
-
-      if (isReachable === false)
-        report(options, 'okay', timeSeconds, `rTorrent at ${options.url} is back`);
-      isReachable = true;
     } catch (error) {
       poller.reset();
       if (isReachable !== false) report(options, 'failure', timeSeconds, describeError(error));

@@ -9,6 +9,8 @@ export interface PeerFault {
   code: string;
   /** What the error message says, whatever method was called. */
   message: RegExp;
+  /** A flood that a deadline shorter than its transfer ends first, with a timeout. */
+  mayOutlastDeadline?: boolean;
 }
 
 const HUNDRED_MEGABYTES = 100 * 1024 * 1024;
@@ -66,6 +68,7 @@ export const PEER_FAULTS: PeerFault[] = [
     },
     code: 'ERR_RTORRENT_REPLY_TOO_LARGE',
     message: /sent more than \d+ bytes for [\w.]+/,
+    mayOutlastDeadline: true,
   },
   {
     title: 'invalid UTF-8 inside a string',
