@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { stopChild, waitForExit, waitForSpawn, type ChildExit } from '../process/child-process.js';
+
 const SOCKET_WAIT_MS = 15_000;
 const SOCKET_POLL_MS = 50;
-const STOP_GRACE_MS = 5_000;
 
 export interface RtorrentDaemonOptions {
   /** A folder of its own: the rc file, session, downloads and socket go inside it. */
@@ -28,7 +29,7 @@ export interface RtorrentDaemon {
   /** `scgi:///path/to.sock`, the URL rtmon's client takes. */
   readonly url: string;
   /** Resolves with the exit code or signal once the process has gone. */
-  readonly exited: Promise<number | NodeJS.Signals | null>;
+  readonly exited: Promise<ChildExit>;
   /** Asks rTorrent to shut down, then kills it if it has not gone within the grace time. */
   stop(): Promise<void>;
 }
@@ -51,7 +52,7 @@ export async function startRtorrentDaemon(options: RtorrentDaemonOptions): Promi
     stdio: 'ignore',
   });
   const exited = waitForExit(child);
-  const pid = await waitForSpawn(child);
+  const pid = await waitForSpawn(child, 'rtorrent', '; is the rtorrent package installed?');
   await waitForSocket(socketPath, exited);
 
   return {
@@ -61,7 +62,8 @@ export async function startRtorrentDaemon(options: RtorrentDaemonOptions): Promi
     downloadDirectory,
     url: `scgi://${socketPath}`,
     exited,
-    stop: () => stopChild(child, exited),
+    // rTorrent treats SIGTERM as a normal shutdown: it saves the session and closes its sockets.
+    stop: () => stopChild(child),
   };
 }
 
@@ -93,27 +95,7 @@ function buildRcFile(
   return lines.join('\n') + '\n';
 }
 
-function waitForExit(child: ChildProcess): Promise<number | NodeJS.Signals | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code, signal) => resolve(code ?? signal));
-  });
-}
-
-function waitForSpawn(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    child.once('spawn', () => resolve(child.pid as number));
-    child.once('error', (error) => {
-      reject(
-        new Error('cannot start rtorrent; is the rtorrent package installed?', { cause: error }),
-      );
-    });
-  });
-}
-
-async function waitForSocket(
-  socketPath: string,
-  exited: Promise<number | NodeJS.Signals | null>,
-): Promise<void> {
+async function waitForSocket(socketPath: string, exited: Promise<ChildExit>): Promise<void> {
   let hasExited = false;
   void exited.then(() => (hasExited = true));
   const deadline = Date.now() + SOCKET_WAIT_MS;
@@ -143,19 +125,4 @@ async function isSocketAnswering(socketPath: string): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-async function stopChild(
-  child: ChildProcess,
-  exited: Promise<number | NodeJS.Signals | null>,
-): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-
-  // rTorrent treats SIGTERM as a normal shutdown: it saves the session and closes its sockets.
-  child.kill('SIGTERM');
-  const gone = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
-  if (gone) return;
-
-  child.kill('SIGKILL');
-  await exited;
 }
