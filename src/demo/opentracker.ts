@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -33,7 +33,9 @@ export interface Opentracker {
 /** Starts Debian's opentracker on one loopback address and TCP port, with no UDP. */
 export async function startOpentracker(options: OpentrackerOptions): Promise<Opentracker> {
   const { directory, address, port } = options;
-  await mkdir(directory, { recursive: true, mode: 0o755 });
+  await mkdir(directory, { recursive: true });
+  // As root, opentracker reads the whitelist once, then drops to `nobody` for every reread.
+  await chmod(directory, 0o755);
   await writeWhitelist(directory, []);
 
   // `-p` alone binds TCP only; `-d` is the chroot, so the whitelist path is relative to it.
