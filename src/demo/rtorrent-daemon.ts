@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ export interface RtorrentDaemonOptions {
   bindAddress?: string;
   /** First peer port to try; rTorrent takes the first free one of the next 20. */
   firstPort?: number;
+  /** Listen for XML-RPC on this loopback TCP port instead of the unix socket. */
+  scgiPort?: number;
   /** Extra rc lines, appended after the defaults. */
   extraConfig?: string[];
 }
@@ -49,18 +51,20 @@ export async function startRtorrentDaemon(options: RtorrentDaemonOptions): Promi
 
   const child = spawn('rtorrent', ['-n', '-o', `import=${rcPath}`], {
     cwd: directory,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const stderr = collectOutput(child);
   const exited = waitForExit(child);
   const pid = await waitForSpawn(child, 'rtorrent', '; is the rtorrent package installed?');
-  await waitForSocket(socketPath, exited);
+  const target = options.scgiPort === undefined ? socketPath : options.scgiPort;
+  await waitForListener(target, exited, stderr);
 
   return {
     pid,
     directory,
     socketPath,
     downloadDirectory,
-    url: `scgi://${socketPath}`,
+    url: typeof target === 'number' ? `scgi://127.0.0.1:${target}` : `scgi://${socketPath}`,
     exited,
     // rTorrent treats SIGTERM as a normal shutdown: it saves the session and closes its sockets.
     stop: () => stopChild(child),
@@ -80,7 +84,9 @@ function buildRcFile(
     `directory.default.set = ${options.downloadDirectory}`,
     // An open umask lets collectd's exec plugin, which runs as an unprivileged user, connect.
     'system.umask.set = 0000',
-    `network.scgi.open_local = ${options.socketPath}`,
+    options.scgiPort === undefined
+      ? `network.scgi.open_local = ${options.socketPath}`
+      : `network.scgi.open_port = 127.0.0.1:${options.scgiPort}`,
     'system.daemon.set = true',
     `network.port_range.set = ${firstPort}-${firstPort + 19}`,
     'network.port_random.set = no',
@@ -95,30 +101,49 @@ function buildRcFile(
   return lines.join('\n') + '\n';
 }
 
-async function waitForSocket(socketPath: string, exited: Promise<ChildExit>): Promise<void> {
+/** Keeps the last few kilobytes a child writes to stderr, for error messages. */
+function collectOutput(child: ChildProcess): { text: string } {
+  const output = { text: '' };
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    output.text = (output.text + chunk).slice(-4096);
+  });
+
+  return output;
+}
+
+async function waitForListener(
+  target: string | number,
+  exited: Promise<ChildExit>,
+  stderr: { text: string },
+): Promise<void> {
   let hasExited = false;
   void exited.then(() => (hasExited = true));
   const deadline = Date.now() + SOCKET_WAIT_MS;
   while (Date.now() < deadline) {
-    if (hasExited) throw new Error(`rtorrent exited before opening ${socketPath}`);
+    if (hasExited) {
+      throw new Error(`rtorrent exited before listening on ${target}: ${stderr.text.trim()}`);
+    }
 
-    if (await isSocketAnswering(socketPath)) return;
+    if (await isListening(target)) return;
 
     await sleep(SOCKET_POLL_MS);
   }
 
-  throw new Error(`rtorrent did not open ${socketPath} within ${SOCKET_WAIT_MS} ms`);
+  throw new Error(`rtorrent did not listen on ${target} within ${SOCKET_WAIT_MS} ms`);
 }
 
-async function isSocketAnswering(socketPath: string): Promise<boolean> {
-  const exists = await stat(socketPath).then(
-    () => true,
-    () => false,
-  );
+async function isListening(target: string | number): Promise<boolean> {
+  const exists =
+    typeof target === 'number' ||
+    (await stat(target).then(
+      () => true,
+      () => false,
+    ));
   if (!exists) return false;
 
   return new Promise((resolve) => {
-    const socket = connect(socketPath);
+    const socket = typeof target === 'number' ? connect(target, '127.0.0.1') : connect(target);
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);

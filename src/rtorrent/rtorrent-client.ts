@@ -1,0 +1,134 @@
+import { serializeMethodCall } from 'xmlrpc/lib/serializer.js';
+
+import { RtorrentFaultError } from './errors.js';
+import { sendOverHttp } from './http-transport.js';
+import type { ReplyLimits, TransportReply } from './reply-limits.js';
+import { parseRtorrentUrl, type RtorrentEndpoint } from './rtorrent-url.js';
+import { sendOverScgi } from './scgi-transport.js';
+import type { XmlRpcFault, XmlRpcReply, XmlRpcValue } from './xmlrpc-value.js';
+
+export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+// 10,000 items answer a full item multicall with about 5 MB; this leaves room for ten times
+// that while still bounding what a broken or hostile peer can make rtmon hold.
+export const DEFAULT_MAX_REPLY_BYTES = 64 * 1024 * 1024;
+
+/** A parameter the request encoder takes: what `xmlrpc`'s serializer knows how to write. */
+export type XmlRpcParam =
+  string | number | boolean | XmlRpcParam[] | { [key: string]: XmlRpcParam };
+
+/** One call inside a `system.multicall`. */
+export interface MethodCall {
+  method: string;
+  params?: XmlRpcParam[];
+}
+
+/** What one call inside a `system.multicall` gave: its value, or the fault rTorrent put there. */
+export type MulticallOutcome = { value: XmlRpcValue } | { fault: XmlRpcFault };
+
+export interface RtorrentClientOptions {
+  timeoutMs?: number;
+  maxReplyBytes?: number;
+}
+
+/**
+ * Talks XML-RPC to one rTorrent. Calls wait for each other, so at most one request is in
+ * flight, and each has its own deadline and reply-size cap.
+ */
+export class RtorrentClient {
+  readonly endpoint: RtorrentEndpoint;
+  readonly limits: ReplyLimits;
+  /** Bytes received over every reply so far, for the collector's poll-size sensor. */
+  bytesReceived = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private methods: Promise<ReadonlySet<string>> | undefined;
+
+  constructor(url: string, options: RtorrentClientOptions = {}) {
+    this.endpoint = parseRtorrentUrl(url);
+    this.limits = {
+      timeoutMs: options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+      maxReplyBytes: options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+    };
+  }
+
+  get url(): string {
+    return this.endpoint.url;
+  }
+
+  /** Calls one method; an XML-RPC fault becomes an `RtorrentFaultError`. */
+  async call(method: string, params: XmlRpcParam[] = []): Promise<XmlRpcValue> {
+    const reply = await this.enqueue(method, params);
+    if ('fault' in reply) {
+      const { faultCode, faultString } = reply.fault;
+      throw new RtorrentFaultError(this.url, method, faultCode, faultString);
+    }
+
+    return reply.value;
+  }
+
+  /**
+   * Sends many calls in one round trip. rTorrent answers each with a one-element array, or
+   * with a fault struct in its place while it goes on with the rest.
+   */
+  async multicall(calls: MethodCall[]): Promise<MulticallOutcome[]> {
+    const batch = calls.map((call) => ({ methodName: call.method, params: call.params ?? [] }));
+    const value = await this.call('system.multicall', [batch]);
+    if (!Array.isArray(value) || value.length !== calls.length) {
+      throw new TypeError(
+        `system.multicall returned ${describeShape(value)} for ${calls.length} calls`,
+      );
+    }
+
+    return value.map(readOutcome);
+  }
+
+  /** The commands this rTorrent has, asked once and kept until `forgetMethods()`. */
+  listMethods(): Promise<ReadonlySet<string>> {
+    this.methods ??= this.call('system.listMethods').then(
+      (value) => new Set(Array.isArray(value) ? value.map(String) : []),
+    );
+    this.methods.catch(() => (this.methods = undefined));
+
+    return this.methods;
+  }
+
+  /** Makes the next `listMethods()` ask again, after rTorrent may have been restarted. */
+  forgetMethods(): void {
+    this.methods = undefined;
+  }
+
+  private enqueue(method: string, params: XmlRpcParam[]): Promise<XmlRpcReply> {
+    const run = (): Promise<XmlRpcReply> => this.send(method, params);
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+
+    return result;
+  }
+
+  private async send(method: string, params: XmlRpcParam[]): Promise<XmlRpcReply> {
+    const body = Buffer.from(serializeMethodCall(method, params), 'utf8');
+    const exchange: TransportReply<XmlRpcReply> =
+      this.endpoint.kind === 'http'
+        ? await sendOverHttp(this.endpoint, body, method, this.limits)
+        : await sendOverScgi(this.endpoint, body, method, this.limits);
+    this.bytesReceived += exchange.bytes;
+
+    return exchange.reply;
+  }
+}
+
+function readOutcome(entry: XmlRpcValue): MulticallOutcome {
+  if (Array.isArray(entry)) return { value: entry[0] ?? null };
+
+  const isStruct = typeof entry === 'object' && entry !== null && !Buffer.isBuffer(entry);
+  if (isStruct && 'faultCode' in entry) {
+    return {
+      fault: { faultCode: Number(entry['faultCode']), faultString: String(entry['faultString']) },
+    };
+  }
+
+  return { value: entry };
+}
+
+function describeShape(value: XmlRpcValue): string {
+  return Array.isArray(value) ? `${value.length} results` : typeof value;
+}

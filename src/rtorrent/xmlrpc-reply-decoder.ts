@@ -1,0 +1,489 @@
+import { isUtf8 } from 'node:buffer';
+
+import { decodeXmlEntities } from './xml-entities.js';
+import { identifyTag, isScalarTag, Tag } from './xmlrpc-tags.js';
+import type { XmlRpcFault, XmlRpcReply, XmlRpcValue } from './xmlrpc-value.js';
+
+// Arrays and structs nest this deep at most; rTorrent's deepest reply (trackers inside items
+// inside a multicall) is five levels, so anything near this is garbage, not data.
+const MAX_NESTING_DEPTH = 64;
+
+// Up to 15 decimal digits always fit a double exactly; longer numbers take the exact path.
+const MAX_FAST_DIGITS = 15;
+
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const SLASH = 0x2f;
+const AMPERSAND = 0x26;
+const CDATA_OPEN = Buffer.from('<![CDATA[');
+const CDATA_CLOSE = Buffer.from(']]>');
+const EMPTY = Buffer.alloc(0);
+const VALUE_OPEN = Buffer.from('<value>');
+const I8_OPEN = Buffer.from('<i8>');
+const I4_OPEN = Buffer.from('<i4>');
+const STRING_OPEN = Buffer.from('<string>');
+const I8_CLOSE_VALUE = Buffer.from('</i8></value>');
+const I4_CLOSE_VALUE = Buffer.from('</i4></value>');
+const STRING_CLOSE_VALUE = Buffer.from('</string></value>');
+
+/** The bytes are not an XML-RPC reply; the message says where it went wrong. */
+export class XmlRpcDecodeError extends Error {
+  readonly code = 'ERR_XMLRPC_DECODE';
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'XmlRpcDecodeError';
+  }
+}
+
+type Container =
+  | { kind: Tag.Array; items: XmlRpcValue[] }
+  | { kind: Tag.Struct; members: { [member: string]: XmlRpcValue }; name: string | undefined };
+
+/**
+ * Decodes an XML-RPC `<methodResponse>` as its bytes arrive. It walks the bytes once, names
+ * elements without building strings, parses integers straight from the digits, and decodes
+ * only string contents as UTF-8; it knows the shape of a reply, so it rejects garbage early.
+ */
+export class XmlRpcReplyDecoder {
+  private pending: Buffer = EMPTY;
+  private readonly containers: Container[] = [];
+  // The scalar element whose text is being read, and whether a <value> has just opened.
+  private openScalar: Tag | undefined;
+  private justOpenedValue = false;
+  // Text already taken out of CDATA sections inside the element being read.
+  private cdataText = '';
+  private isFault = false;
+  private result: XmlRpcValue | undefined;
+  private hasResult = false;
+  private isClosed = false;
+
+  /** Takes the next piece of the reply; pieces may split tags and UTF-8 sequences anywhere. */
+  write(chunk: Uint8Array): void {
+    const bytes =
+      this.pending.length > 0
+        ? Buffer.concat([this.pending, chunk])
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const resumeAt = this.consume(bytes);
+    this.pending = Buffer.from(bytes.subarray(resumeAt));
+  }
+
+  /** Finishes the reply and returns its value or fault. */
+  end(): XmlRpcReply {
+    if (this.pending.length > 0) throw new XmlRpcDecodeError('reply ends inside an element');
+
+    if (!this.isClosed || !this.hasResult) {
+      throw new XmlRpcDecodeError('reply ends before </methodResponse>');
+    }
+
+    if (this.isFault) return { fault: readFault(this.result) };
+
+    return { value: this.result as XmlRpcValue };
+  }
+
+  /** Reads every whole element in `bytes`; returns where the unread tail starts. */
+  private consume(bytes: Buffer): number {
+    const length = bytes.length;
+    let textStart = 0;
+    let position = 0;
+    while (position < length) {
+      const isReadingText = this.openScalar !== undefined || this.justOpenedValue;
+      let open = position;
+      while (open < length && bytes[open] !== LESS_THAN) open++;
+      if (!isReadingText) checkStrayText(bytes, position, open);
+      // Outside element text, nothing before the '<' needs keeping for the next piece.
+      const unreadStart = isReadingText ? textStart : open;
+      if (open + 1 >= length) return unreadStart;
+
+      const second = bytes[open + 1];
+      if (second === 0x21 /* ! */ || second === 0x3f /* ? */) {
+        const end = this.readMarkup(bytes, open, textStart);
+        if (end === -1) return unreadStart;
+
+        if (bytes[open + 2] === 0x5b /* [ */) textStart = end;
+        position = end;
+        continue;
+      }
+
+      if (!isReadingText) {
+        const end = this.readSimpleValue(bytes, open);
+        if (end !== -1) {
+          position = end;
+          textStart = end;
+          continue;
+        }
+      }
+
+      let close = open + 1;
+      while (close < length && bytes[close] !== GREATER_THAN) close++;
+      if (close === length) return unreadStart;
+
+      this.handleTag(bytes, open, close, textStart);
+      position = close + 1;
+      textStart = position;
+    }
+
+    return textStart;
+  }
+
+  /**
+   * Reads `<value><i8>digits</i8></value>` or `<value><string>text</string></value>` whole, the
+   * shapes that make up most of a multicall reply, in one step; -1 for anything else, which
+   * the element-by-element path then reads.
+   */
+  private readSimpleValue(bytes: Buffer, open: number): number {
+    if (!startsWith(bytes, open, VALUE_OPEN)) return -1;
+
+    const inner = open + VALUE_OPEN.length;
+    const isInteger = startsWith(bytes, inner, I8_OPEN) || startsWith(bytes, inner, I4_OPEN);
+    const isString = !isInteger && startsWith(bytes, inner, STRING_OPEN);
+    if (!isInteger && !isString) return -1;
+
+    const textStart = inner + (isInteger ? I8_OPEN.length : STRING_OPEN.length);
+    let textEnd = textStart;
+    while (textEnd < bytes.length && bytes[textEnd] !== LESS_THAN) textEnd++;
+    const closing = isInteger ? I8_CLOSE_VALUE : STRING_CLOSE_VALUE;
+    const isI4 = isInteger && bytes[inner + 2] === 0x34; /* 4 */
+    if (!startsWith(bytes, textEnd, isI4 ? I4_CLOSE_VALUE : closing)) return -1;
+
+    this.deliver(
+      isInteger ? readInteger(bytes, textStart, textEnd) : readText(bytes, textStart, textEnd),
+    );
+
+    return textEnd + closing.length;
+  }
+
+  /** Skips a declaration or comment, or takes in a CDATA section; -1 when it is not whole. */
+  private readMarkup(bytes: Buffer, open: number, textStart: number): number {
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    if (view[open + 1] === 0x3f) return endAfter(view, '?>', open);
+
+    if (view.length - open < CDATA_OPEN.length) return -1;
+
+    if (view.indexOf('<!--', open) === open) return endAfter(view, '-->', open);
+
+    if (view.indexOf(CDATA_OPEN, open) !== open) {
+      throw new XmlRpcDecodeError(
+        `unexpected markup '${view.toString('latin1', open, open + 12)}'`,
+      );
+    }
+
+    const end = view.indexOf(CDATA_CLOSE, open);
+    if (end === -1) return -1;
+
+    this.cdataText += readText(view, textStart, open);
+    this.cdataText += readText(view, open + CDATA_OPEN.length, end, false);
+
+    return end + CDATA_CLOSE.length;
+  }
+
+  private handleTag(bytes: Buffer, open: number, close: number, textStart: number): void {
+    const isEnd = bytes[open + 1] === SLASH;
+    const isEmpty = bytes[close - 1] === SLASH;
+    const nameStart = isEnd ? open + 2 : open + 1;
+    const nameEnd = findNameEnd(bytes, nameStart, isEmpty ? close - 1 : close);
+    const tag = identifyTag(bytes, nameStart, nameEnd);
+    if (tag === Tag.Unknown) {
+      const name = Buffer.from(bytes.subarray(nameStart, nameEnd)).toString('latin1');
+      throw new XmlRpcDecodeError(`unexpected element <${isEnd ? '/' : ''}${name.slice(0, 32)}>`);
+    }
+
+    if (isEnd) return this.handleEndTag(tag, bytes, textStart, open);
+
+    this.handleStartTag(tag);
+    if (isEmpty) this.handleEmptyTag(tag);
+  }
+
+  private handleStartTag(tag: Tag): void {
+    const wasValueOpen = this.justOpenedValue;
+    this.justOpenedValue = false;
+    if (this.openScalar !== undefined) throw new XmlRpcDecodeError('element inside a scalar value');
+
+    if (tag === Tag.Value) {
+      this.justOpenedValue = true;
+
+      return;
+    }
+
+    if (tag === Tag.Array || tag === Tag.Struct) return this.openContainer(tag, wasValueOpen);
+
+    if (tag === Tag.Name) {
+      this.openScalar = Tag.Name;
+
+      return;
+    }
+
+    if (tag === Tag.Fault) {
+      this.isFault = true;
+
+      return;
+    }
+
+    if (!isScalarTag(tag)) return;
+
+    if (!wasValueOpen) throw new XmlRpcDecodeError('a scalar element outside <value>');
+
+    this.openScalar = tag;
+  }
+
+  private openContainer(tag: Tag.Array | Tag.Struct, wasValueOpen: boolean): void {
+    if (!wasValueOpen) throw new XmlRpcDecodeError('an array or struct outside <value>');
+
+    if (this.containers.length >= MAX_NESTING_DEPTH) {
+      throw new XmlRpcDecodeError(`values nest deeper than ${MAX_NESTING_DEPTH} levels`);
+    }
+
+    this.containers.push(
+      tag === Tag.Array
+        ? { kind: Tag.Array, items: [] }
+        : { kind: Tag.Struct, members: {}, name: undefined },
+    );
+  }
+
+  /** `<value/>`, `<string/>`, `<nil/>`, `<array/>`, `<data/>` and the like. */
+  private handleEmptyTag(tag: Tag): void {
+    if (tag === Tag.Value) {
+      this.justOpenedValue = false;
+
+      return this.deliver('');
+    }
+
+    if (tag === Tag.Array || tag === Tag.Struct) return this.closeContainer(tag);
+
+    if (!isScalarTag(tag) && tag !== Tag.Name) return;
+
+    this.openScalar = undefined;
+    if (tag === Tag.Name) throw new XmlRpcDecodeError('empty <name/> in a struct member');
+
+    this.deliver(convertScalar(tag, EMPTY, 0, 0, ''));
+  }
+
+  private handleEndTag(tag: Tag, bytes: Buffer, textStart: number, open: number): void {
+    const cdataText = this.cdataText;
+    this.cdataText = '';
+    if (this.openScalar !== undefined) {
+      if (tag !== this.openScalar && !(tag === Tag.Integer && this.openScalar === Tag.Integer)) {
+        throw new XmlRpcDecodeError('an end tag that does not match its scalar element');
+      }
+
+      this.openScalar = undefined;
+
+      return this.closeScalar(tag, bytes, textStart, open, cdataText);
+    }
+
+    if (tag === Tag.Value) {
+      if (!this.justOpenedValue) return;
+
+      // A <value> with no type inside is a string, by the XML-RPC specification.
+      this.justOpenedValue = false;
+
+      return this.deliver(cdataText + readText(bytes, textStart, open));
+    }
+
+    this.justOpenedValue = false;
+    if (tag === Tag.Array || tag === Tag.Struct) return this.closeContainer(tag);
+
+    if (tag === Tag.MethodResponse) this.isClosed = true;
+  }
+
+  private closeScalar(
+    tag: Tag,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    cdataText: string,
+  ): void {
+    if (tag !== Tag.Name) return this.deliver(convertScalar(tag, bytes, start, end, cdataText));
+
+    const container = this.containers[this.containers.length - 1];
+    if (container?.kind !== Tag.Struct) throw new XmlRpcDecodeError('<name> outside a struct');
+
+    container.name = cdataText + readText(bytes, start, end);
+  }
+
+  private closeContainer(tag: Tag.Array | Tag.Struct): void {
+    const container = this.containers.pop();
+    if (container?.kind !== tag) throw new XmlRpcDecodeError('an array or struct closed twice');
+
+    this.deliver(container.kind === Tag.Array ? container.items : container.members);
+  }
+
+  private deliver(value: XmlRpcValue): void {
+    const container = this.containers[this.containers.length - 1];
+    if (container === undefined) {
+      if (this.hasResult) throw new XmlRpcDecodeError('reply holds more than one value');
+
+      this.result = value;
+      this.hasResult = true;
+
+      return;
+    }
+
+    if (container.kind === Tag.Array) {
+      container.items.push(value);
+
+      return;
+    }
+
+    if (container.name === undefined) throw new XmlRpcDecodeError('struct member without <name>');
+
+    container.members[container.name] = value;
+    container.name = undefined;
+  }
+}
+
+/** Decodes a whole reply held in memory. */
+export function decodeXmlRpcReply(bytes: Uint8Array): XmlRpcReply {
+  const decoder = new XmlRpcReplyDecoder();
+  decoder.write(bytes);
+
+  return decoder.end();
+}
+
+function startsWith(bytes: Buffer, start: number, prefix: Uint8Array): boolean {
+  if (start + prefix.length > bytes.length) return false;
+
+  for (let index = 0; index < prefix.length; index++) {
+    if (bytes[start + index] !== prefix[index]) return false;
+  }
+
+  return true;
+}
+
+function endAfter(view: Buffer, marker: string, open: number): number {
+  const end = view.indexOf(marker, open);
+
+  return end === -1 ? -1 : end + marker.length;
+}
+
+function checkStrayText(bytes: Buffer, start: number, end: number): void {
+  for (let index = start; index < end; index++) {
+    const byte = bytes[index];
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+
+    const text = Buffer.from(bytes.subarray(index, Math.min(end, index + 20))).toString('latin1');
+    throw new XmlRpcDecodeError(`unexpected text '${text}'`);
+  }
+}
+
+function findNameEnd(bytes: Buffer, start: number, end: number): number {
+  for (let index = start; index < end; index++) {
+    const byte = bytes[index];
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) return index;
+  }
+
+  return end;
+}
+
+/** Element text as a string: checked to be UTF-8, with entities replaced unless raw. */
+function readText(bytes: Buffer, start: number, end: number, hasEntities = true): string {
+  if (start >= end) return '';
+
+  let isAscii = true;
+  let hasAmpersand = false;
+  for (let index = start; index < end; index++) {
+    const byte = bytes[index] as number;
+    if (byte >= 0x80) isAscii = false;
+    else if (byte === AMPERSAND) hasAmpersand = true;
+  }
+
+  if (!isAscii && !isUtf8(bytes.subarray(start, end))) {
+    throw new XmlRpcDecodeError('reply is not valid UTF-8');
+  }
+
+  const text = bytes.toString(isAscii ? 'latin1' : 'utf8', start, end);
+
+  return hasEntities && hasAmpersand ? decodeXmlEntities(text) : text;
+}
+
+function convertScalar(
+  tag: Tag,
+  bytes: Buffer,
+  start: number,
+  end: number,
+  cdataText: string,
+): XmlRpcValue {
+  if (tag === Tag.Integer && cdataText === '') return readInteger(bytes, start, end);
+
+  const text = cdataText + readText(bytes, start, end);
+  switch (tag) {
+    case Tag.String:
+      return text;
+    case Tag.Integer:
+      return readIntegerText(text);
+    case Tag.Boolean:
+      return readBoolean(text);
+    case Tag.Double:
+      return readDouble(text);
+    case Tag.Base64:
+      return Buffer.from(text, 'base64');
+    case Tag.DateTime:
+      return text.trim();
+    default:
+      return null;
+  }
+}
+
+/** Parses decimal digits straight from the bytes; long numbers go through BigInt to stay exact. */
+function readInteger(bytes: Buffer, start: number, end: number): number | bigint {
+  while (start < end && isSpace(bytes[start])) start++;
+  while (end > start && isSpace(bytes[end - 1])) end--;
+  const isNegative = bytes[start] === 0x2d;
+  const digitsStart = isNegative || bytes[start] === 0x2b ? start + 1 : start;
+  if (digitsStart === end || end - digitsStart > MAX_FAST_DIGITS) {
+    return readIntegerText(readText(bytes, start, end));
+  }
+
+  let number = 0;
+  for (let index = digitsStart; index < end; index++) {
+    const digit = (bytes[index] as number) - 0x30;
+    if (digit < 0 || digit > 9) return readIntegerText(readText(bytes, start, end));
+
+    number = number * 10 + digit;
+  }
+
+  return isNegative ? -number : number;
+}
+
+function readIntegerText(text: string): number | bigint {
+  const trimmed = text.trim();
+  if (!/^[+-]?\d+$/.test(trimmed)) throw new XmlRpcDecodeError(`an integer holds '${text}'`);
+
+  const number = Number(trimmed);
+
+  return Number.isSafeInteger(number) ? number : BigInt(trimmed);
+}
+
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+function readBoolean(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === '1') return true;
+
+  if (trimmed === '0') return false;
+
+  throw new XmlRpcDecodeError(`a boolean holds '${text}'`);
+}
+
+function readDouble(text: string): number {
+  const number = Number(text.trim());
+  if (text.trim() === '' || Number.isNaN(number)) {
+    throw new XmlRpcDecodeError(`a double holds '${text}'`);
+  }
+
+  return number;
+}
+
+function readFault(value: XmlRpcValue | undefined): XmlRpcFault {
+  const isStruct = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isStruct || Buffer.isBuffer(value)) {
+    throw new XmlRpcDecodeError('<fault> does not hold a struct');
+  }
+
+  const faultCode = value['faultCode'];
+  const faultString = value['faultString'];
+
+  return { faultCode: Number(faultCode ?? 0), faultString: String(faultString ?? '') };
+}

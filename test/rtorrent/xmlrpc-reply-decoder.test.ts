@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { decodeXmlRpcReply, XmlRpcReplyDecoder } from '../../src/rtorrent/xmlrpc-reply-decoder.js';
+import type { XmlRpcReply } from '../../src/rtorrent/xmlrpc-value.js';
+
+function reply(value: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\r\n<methodResponse>\r\n<params>\r\n<param><value>${value}</value></param>\r\n</params>\r\n</methodResponse>\r\n`;
+}
+
+function decode(text: string): XmlRpcReply {
+  return decodeXmlRpcReply(Buffer.from(text, 'utf8'));
+}
+
+const VALUE_CASES: { title: string; xml: string; expected: unknown }[] = [
+  { title: 'an i4', xml: '<i4>-42</i4>', expected: -42 },
+  { title: 'an int', xml: '<int>7</int>', expected: 7 },
+  { title: 'an i8 beyond 2^31', xml: '<i8>4294967296</i8>', expected: 4294967296 },
+  {
+    title: 'an i8 beyond 2^53, as an exact bigint',
+    xml: '<i8>9007199254740993</i8>',
+    expected: 9007199254740993n,
+  },
+  { title: 'a boolean', xml: '<boolean>1</boolean>', expected: true },
+  { title: 'a double', xml: '<double>-1.5e3</double>', expected: -1500 },
+  { title: 'a string keeping its spaces', xml: '<string> a b </string>', expected: ' a b ' },
+  { title: 'an empty <string/>', xml: '<string/>', expected: '' },
+  { title: 'an empty <string></string>', xml: '<string></string>', expected: '' },
+  { title: 'an untyped value, as a string', xml: 'plain text', expected: 'plain text' },
+  { title: 'a nil', xml: '<nil/>', expected: null },
+  {
+    title: 'a string with entities',
+    xml: '<string>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#233; &#x263A;</string>',
+    expected: '<a> & "b" \'c\' é ☺',
+  },
+  {
+    title: 'a string with a CDATA section',
+    xml: '<string>a<![CDATA[<b>&amp;]]>c</string>',
+    expected: 'a<b>&amp;c',
+  },
+  { title: 'a base64', xml: '<base64>aGVsbG8=</base64>', expected: Buffer.from('hello') },
+  {
+    title: 'a dateTime',
+    xml: '<dateTime.iso8601>20261203T10:00:00</dateTime.iso8601>',
+    expected: '20261203T10:00:00',
+  },
+  {
+    title: 'nested arrays and structs',
+    xml:
+      '<array><data><value><struct><member><name>a</name><value><i4>1</i4></value></member>' +
+      '<member><name>b</name><value><array><data/></array></value></member></struct></value>' +
+      '<value><array><data><value><string>x</string></value></data></array></value></data></array>',
+    expected: [{ a: 1, b: [] }, ['x']],
+  },
+];
+
+for (const { title, xml, expected } of VALUE_CASES) {
+  test(`decodes ${title}`, () => {
+    assert.deepEqual(decode(reply(xml)), { value: expected });
+  });
+}
+
+test('decodes a fault into its code and message', () => {
+  const xml =
+    '<?xml version="1.0"?><methodResponse><fault><value><struct>' +
+    '<member><name>faultCode</name><value><i4>-506</i4></value></member>' +
+    "<member><name>faultString</name><value><string>Method 'x' not defined</string></value></member>" +
+    '</struct></value></fault></methodResponse>';
+
+  assert.deepEqual(decode(xml), {
+    fault: { faultCode: -506, faultString: "Method 'x' not defined" },
+  });
+});
+
+test('keeps the fault structs that system.multicall puts among its results', () => {
+  const xml = reply(
+    '<array><data><value><array><data><value><i8>5</i8></value></data></array></value>' +
+      '<value><struct><member><name>faultCode</name><value><i4>-506</i4></value></member>' +
+      '<member><name>faultString</name><value><string>nope</string></value></member></struct></value>' +
+      '</data></array>',
+  );
+
+  assert.deepEqual(decode(xml), { value: [[5], { faultCode: -506, faultString: 'nope' }] });
+});
+
+test('gives the same value when the reply is split at every byte boundary', () => {
+  const bytes = Buffer.from(
+    reply(
+      '<array><data><value><string>naïve ☺ &amp; 𝄞</string></value><value><i8>12884901888</i8></value>' +
+        '<value>untyped</value><value><string/></value><value><array><data><value><i4>3</i4></value></data></array></value></data></array>',
+    ),
+  );
+  const whole = decodeXmlRpcReply(bytes);
+  assert.deepEqual(whole, { value: ['naïve ☺ & 𝄞', 12884901888, 'untyped', '', [3]] });
+
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    const decoder = new XmlRpcReplyDecoder();
+    decoder.write(bytes.subarray(0, cut));
+    decoder.write(bytes.subarray(cut));
+    assert.deepEqual(decoder.end(), whole, `split at byte ${cut}`);
+  }
+});
+
+test('gives the same value when the reply arrives one byte at a time', () => {
+  const bytes = Buffer.from(
+    reply('<struct><member><name>k</name><value><i4>1</i4></value></member></struct>'),
+  );
+  const decoder = new XmlRpcReplyDecoder();
+  for (const byte of bytes) decoder.write(Uint8Array.of(byte));
+
+  assert.deepEqual(decoder.end(), { value: { k: 1 } });
+});
+
+const MALFORMED_CASES: { title: string; bytes: Buffer; message: RegExp }[] = [
+  {
+    title: 'plain text',
+    bytes: Buffer.from('hello there'),
+    message: /unexpected text 'hello there'/,
+  },
+  { title: 'an HTML page', bytes: Buffer.from('<html><body>502</body></html>'), message: /<html>/ },
+  {
+    title: 'a truncated reply',
+    bytes: Buffer.from(reply('<i4>1</i4>').slice(0, 60)),
+    message: /ends/,
+  },
+  {
+    title: 'an integer holding letters',
+    bytes: Buffer.from(reply('<i4>12a</i4>')),
+    message: /an integer holds '12a'/,
+  },
+  {
+    title: 'a boolean holding 2',
+    bytes: Buffer.from(reply('<boolean>2</boolean>')),
+    message: /boolean/,
+  },
+  { title: 'an empty double', bytes: Buffer.from(reply('<double></double>')), message: /double/ },
+  {
+    title: 'invalid UTF-8 inside a string',
+    bytes: Buffer.concat([
+      Buffer.from(reply('<string>').split('<string>')[0] + '<string>ab'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('</string></value></param></params></methodResponse>'),
+    ]),
+    message: /not valid UTF-8/,
+  },
+  {
+    title: 'a mismatched end tag',
+    bytes: Buffer.from(reply('<i4>1</string>')),
+    message: /does not match/,
+  },
+  {
+    title: 'two values where one belongs',
+    bytes: Buffer.from(reply('<i4>1</i4></value><value><i4>2</i4>')),
+    message: /more than one value/,
+  },
+  {
+    title: 'arrays nested past any real reply',
+    bytes: Buffer.from(reply('<array><data><value>'.repeat(100))),
+    message: /nest deeper/,
+  },
+  { title: 'nothing at all', bytes: Buffer.alloc(0), message: /before <\/methodResponse>/ },
+];
+
+for (const { title, bytes, message } of MALFORMED_CASES) {
+  test(`rejects ${title} with a decode error`, () => {
+    assert.throws(() => decodeXmlRpcReply(bytes), { name: 'XmlRpcDecodeError', message });
+  });
+}
+
+test('rejects garbage at its first chunk, without waiting for the rest', () => {
+  const decoder = new XmlRpcReplyDecoder();
+
+  assert.throws(() => decoder.write(Buffer.alloc(1024, 0x41)), { code: 'ERR_XMLRPC_DECODE' });
+});
