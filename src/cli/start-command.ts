@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { describeError } from './run-cli.js';
+import { describeError } from '../describe-error.js';
 import { resolveStateDirectory } from '../stack/state-directory.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../stack/embedded-stack.js';
 import { UsageError, type Command } from './command.js';
