@@ -1,4 +1,6 @@
+import { checkCommand } from './check-command.js';
 import { collectCommand } from './collect-command.js';
+import { collectdConfigCommand } from './collectd-config-command.js';
 import type { Command } from './command.js';
 import { startCommand } from './start-command.js';
 
@@ -6,4 +8,6 @@ import { startCommand } from './start-command.js';
 export const COMMANDS: Record<string, Command> = {
   start: startCommand,
   collect: collectCommand,
+  check: checkCommand,
+  'collectd-config': collectdConfigCommand,
 };
