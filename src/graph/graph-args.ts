@@ -38,12 +38,25 @@ export function graphArgs(request: GraphRequest, daemonArgs: string[] = []): str
     if (line.scale !== undefined) args.push(`CDEF:s${index}=v${index},${line.scale},*`);
 
     args.push(`LINE1.5:${value}${color}:${escapeGraphText(line.label.padEnd(width))}`);
-    args.push(`GPRINT:${value}:LAST:now %7.2lf%s`);
-    args.push(`GPRINT:${value}:AVERAGE:avg %7.2lf%s`);
-    args.push(`GPRINT:${value}:MAX:max %7.2lf%s\\l`);
+    args.push(...legendValues(value, request.width));
   });
 
   return args;
+}
+
+/** Below this plot width the legend keeps only the newest and the highest value, so it fits. */
+export const COMPACT_LEGEND_WIDTH_PX = 400;
+
+function legendValues(value: string, width: number): string[] {
+  if (width < COMPACT_LEGEND_WIDTH_PX) {
+    return [`GPRINT:${value}:LAST:now %5.1lf%s`, `GPRINT:${value}:MAX:max %5.1lf%s\\l`];
+  }
+
+  return [
+    `GPRINT:${value}:LAST:now %7.2lf%s`,
+    `GPRINT:${value}:AVERAGE:avg %7.2lf%s`,
+    `GPRINT:${value}:MAX:max %7.2lf%s\\l`,
+  ];
 }
 
 /**

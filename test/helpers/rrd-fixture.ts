@@ -18,6 +18,8 @@ export interface FixtureSeries {
   dataSources: string[];
   /** The values of step `index` (0 is the oldest), one per data source. */
   values(index: number): Value[];
+  /** Writing stopped this many steps before the others, as for a sensor gone quiet. */
+  lagSteps?: number;
 }
 
 const gauge = (path: string, value: (index: number) => Value): FixtureSeries => ({
@@ -36,7 +38,11 @@ const counter = (
   values: (index) => [index * perStep[0], index * perStep[1]],
 });
 
-/** A seedbox archive with known contents: each value is a simple function of its step. */
+/**
+ * A seedbox archive with known contents: each value is a simple function of its step. Some
+ * sensors are left out on purpose (`current_connections-http`, `count-items_hashing`) and
+ * `count-items_messages` ends unknown, to show missing and unknown apart from zero.
+ */
 export const FIXTURE_SERIES: FixtureSeries[] = [
   gauge('seedbox/rtorrent/uptime', (index) => 86_400 + index * FIXTURE_STEP_S),
   gauge('seedbox/rtorrent/gauge-rate_up', (index) => 100_000 + index * 100),
@@ -44,9 +50,7 @@ export const FIXTURE_SERIES: FixtureSeries[] = [
   gauge('seedbox/rtorrent/gauge-rate_skip', () => 0),
   gauge('seedbox/rtorrent/count-items_total', () => 120),
   gauge('seedbox/rtorrent/count-items_transferring', () => 7),
-  gauge('seedbox/rtorrent/count-items_messages', (index) =>
-    index === FIXTURE_STEPS - 1 ? 'U' : 3,
-  ),
+  gauge('seedbox/rtorrent/count-items_messages', (index) => (index >= FIXTURE_STEPS - 1 ? 'U' : 3)),
   gauge('seedbox/rtorrent/count-items_complete', () => 100),
   gauge('seedbox/rtorrent/count-items_incomplete', () => 20),
   gauge('seedbox/rtorrent/count-items_seeding', () => 90),
@@ -55,7 +59,6 @@ export const FIXTURE_SERIES: FixtureSeries[] = [
   gauge('seedbox/rtorrent/count-items_stopped', () => 15),
   gauge('seedbox/rtorrent/count-items_active', () => 105),
   gauge('seedbox/rtorrent/current_connections-sockets', () => 211),
-  gauge('seedbox/rtorrent/current_connections-http', () => 2),
   gauge('seedbox/rtorrent/file_handles-open', () => 64),
   gauge('seedbox/rtorrent/memory-pieces', () => 268_435_456),
   gauge('seedbox/rtorrent/percent-cpu', () => 12.5),
@@ -111,6 +114,7 @@ export const FIXTURE_SERIES: FixtureSeries[] = [
     path: 'otherbox/load/load',
     dataSources: ['shortterm:GAUGE', 'midterm:GAUGE', 'longterm:GAUGE'],
     values: () => [1.5, 1.25, 1],
+    lagSteps: 360,
   },
 ];
 
@@ -119,6 +123,11 @@ export interface RrdFixture {
   /** Time of the last update of every file, seconds since the epoch. */
   end: number;
   file(path: string): string;
+  /**
+   * Writes each series' next step (lagging ones excepted) at the current time, as a collector
+   * would, so the newest values are fresh; resolves to the time written.
+   */
+  touch(): Promise<number>;
   remove(): Promise<void>;
 }
 
@@ -139,15 +148,33 @@ export async function createRrdFixture(
   try {
     await Promise.all(series.map((entry) => mkdir(dirname(file(entry.path)), { recursive: true })));
     const commands = series.flatMap((entry) => fixtureCommands(entry, file(entry.path), first));
-    const result = await execa('rrdtool', ['-'], { input: commands.join('\n') + '\n' });
-    const failure = /^ERROR: .*$/m.exec(result.stdout);
-    if (failure !== null) throw new Error(`building the RRD fixture failed: ${failure[0]}`);
+    await runPipe(commands);
   } catch (error) {
     await remove();
     throw error;
   }
 
-  return { rrdDir, end, file, remove };
+  let touches = 0;
+  let lastTouch = end;
+  const touch = async () => {
+    touches += 1;
+    lastTouch = Math.max(Math.floor(Date.now() / 1000), lastTouch + 1);
+    const index = FIXTURE_STEPS - 1 + touches;
+    const commands = series
+      .filter((entry) => entry.lagSteps === undefined)
+      .map((entry) => `update ${file(entry.path)} ${lastTouch}:${entry.values(index).join(':')}`);
+    await runPipe(commands);
+
+    return lastTouch;
+  };
+
+  return { rrdDir, end, file, touch, remove };
+}
+
+async function runPipe(commands: string[]): Promise<void> {
+  const result = await execa('rrdtool', ['-'], { input: commands.join('\n') + '\n' });
+  const failure = /^ERROR: .*$/m.exec(result.stdout);
+  if (failure !== null) throw new Error(`writing the RRD fixture failed: ${failure[0]}`);
 }
 
 function fixtureCommands(entry: FixtureSeries, file: string, first: number): string[] {
@@ -170,7 +197,7 @@ function fixtureCommands(entry: FixtureSeries, file: string, first: number): str
     String(FIXTURE_STEP_S),
   ];
   const updates: string[] = [];
-  for (let index = 0; index < FIXTURE_STEPS; index += 1) {
+  for (let index = 0; index < FIXTURE_STEPS - (entry.lagSteps ?? 0); index += 1) {
     updates.push(`${first + index * FIXTURE_STEP_S}:${entry.values(index).join(':')}`);
   }
 
