@@ -227,7 +227,11 @@ export class LiveReader {
     const known = this.#steps.get(file);
     if (known !== undefined) return known;
 
-    const step = (await readRrdInfo(this.#options.runner, file)).step;
+    // An unreadable file costs the page its interval, not the whole snapshot.
+    const step = await readRrdInfo(this.#options.runner, file).then(
+      (info) => info.step,
+      () => Number.NaN,
+    );
     if (Number.isFinite(step)) this.#steps.set(file, step);
 
     return Number.isFinite(step) ? step : null;
@@ -422,8 +426,8 @@ function sumReadings(readings: MaybeReading[]): MaybeReading {
 function toReading(update: LastUpdate | Error | undefined, ds: string): MaybeReading {
   if (update === undefined) return null;
 
-  // A file rrdtool cannot read is there but says nothing: unknown, not missing.
-  if (update instanceof Error) return { value: null, time: 0 };
+  // A file rrdtool cannot read tells nothing, not even when it was written: shown as missing.
+  if (update instanceof Error) return null;
 
   return { value: update.values[ds] ?? null, time: update.time };
 }

@@ -22,7 +22,13 @@ export function errorResponse(error: unknown, context: Context): Response {
   }
 
   if (error instanceof RrdtoolError) {
-    return context.json({ error: error.code, message: `rrdtool: ${error.stderr}` }, 502);
+    // The subcommand, not the whole command line, which would show the server's folders.
+    const subcommand = error.command.split(' ')[1] ?? '';
+
+    return context.json(
+      { error: error.code, message: `rrdtool ${subcommand} failed: ${error.stderr}` },
+      502,
+    );
   }
 
   return context.json({ error: 'ERR_INTERNAL', message: 'internal error' }, 500);
