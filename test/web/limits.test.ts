@@ -46,8 +46,9 @@ test('sixty graph requests at once are all answered 200 or 503, with at most 4 r
   assert.deepEqual([...new Set(statuses)].sort(), [200, 503]);
   assert.equal(runner.queue.peakRunning, 4);
   const busy = responses.find((response) => response.status === 503);
-  assert.equal(busy?.headers.get('retry-after'), '1');
-  assert.equal((await busy?.json()).error, 'ERR_RRDTOOL_BUSY');
+  assert.ok(busy !== undefined);
+  assert.equal(busy.headers.get('retry-after'), '1');
+  assert.equal((await busy.json()).error, 'ERR_RRDTOOL_BUSY');
 });
 
 test('an rrdtool that does not answer in time is killed and answered 502 with the deadline', async () => {
