@@ -15,7 +15,8 @@ export function formatBytes(value) {
     unit += 1;
   }
 
-  const digits = unit === 0 || Math.abs(scaled) >= 100 ? 0 : Math.abs(scaled) >= 10 ? 1 : 2;
+  const whole = unit === 0 ? Number.isInteger(scaled) : Math.abs(scaled) >= 100;
+  const digits = whole ? 0 : Math.abs(scaled) >= 10 || unit === 0 ? 1 : 2;
 
   return `${scaled.toFixed(digits)} ${BINARY_UNITS[unit]}`;
 }

@@ -307,6 +307,7 @@ async function loadChartHistory(snapshot) {
 
   state.chart = createChart(points);
   appendChart(snapshot);
+  showChartIfAny(snapshot);
 }
 
 function toPoints(series) {
@@ -431,6 +432,13 @@ function appendChart(snapshot) {
 
   fitChartWindow();
   state.chart.update('none');
+}
+
+/** An instance without rate series gets a note, not an empty chart with a made-up axis. */
+function showChartIfAny(snapshot) {
+  const hasRates = snapshot.rtorrent.rateUp !== null || snapshot.rtorrent.rateDown !== null;
+  document.querySelector('.chart-box').hidden = !hasRates;
+  document.getElementById('chart-note').hidden = hasRates;
 }
 
 function showProblem(error) {

@@ -9,6 +9,7 @@ import { addHostsRoute } from './hosts-route.js';
 import { notFound } from './http-error.js';
 import { addLiveRoutes } from './live-routes.js';
 import { findPackageRoot } from './package-root.js';
+import { securityHeaders } from './security-headers.js';
 import { addSeriesRoute } from './series-route.js';
 import { addStaticRoutes } from './static-routes.js';
 
@@ -17,6 +18,7 @@ export function createApp(options: AppOptions): Hono {
   const context = createAppContext(options, options.webDir ?? join(findPackageRoot(), 'web'));
   const app = new Hono();
 
+  app.use(securityHeaders());
   app.onError((error, c) => errorResponse(error, c));
   app.notFound((c) => errorResponse(notFound('page', new URL(c.req.url).pathname), c));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -300,3 +300,16 @@ test('a host whose files rrdtool cannot read still gets a live snapshot, those s
   assert.equal(body.interval, null);
   assert.equal(body.system.load.shortterm, null);
 });
+
+test('every answer, an error too, carries the security headers', async () => {
+  for (const path of ['/', '/api/live?host=nope']) {
+    const response = await app.request(path);
+    assert.equal(
+      response.headers.get('content-security-policy'),
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      path,
+    );
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+    assert.equal(response.headers.get('x-frame-options'), 'DENY', path);
+  }
+});

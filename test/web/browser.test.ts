@@ -40,9 +40,16 @@ after(async () => {
   await fixture?.remove();
 });
 
+/** Every console error and uncaught exception of the pages opened, a CSP refusal included. */
+const pageErrors: string[] = [];
+
 async function openPage(path: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
   await page.goto(`${served.url}${path}`);
 
   return page;
@@ -203,4 +210,8 @@ test('the graph browser switches range with a preset and zooms to a dragged span
   } finally {
     await page.context().close();
   }
+});
+
+test('no page logged an error or broke the content security policy', () => {
+  assert.deepEqual(pageErrors, []);
 });
