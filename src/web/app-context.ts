@@ -15,6 +15,8 @@ export interface AppOptions {
   /** Fixed pace of `/api/live/stream`; else the RRD step. */
   liveIntervalMs?: number;
   maxLiveStreams?: number;
+  /** Basic-auth users, name to scrypt hash; none means no authentication. */
+  users?: Record<string, string>;
 }
 
 /** What every route shares: the file catalog, the rrdtool runner, the caches. */
