@@ -13,6 +13,7 @@ import {
 import { RrdtoolRunner } from '../rrd/rrdtool-runner.js';
 import { createApp } from '../web/create-app.js';
 import { UsageError, type Command } from './command.js';
+import { describeError } from './run-cli.js';
 
 /** `rtmon serve`: the web viewer over the RRD folder, until SIGINT or SIGTERM. */
 export const serveCommand: Command = {
@@ -32,6 +33,10 @@ async function runServe(args: string[]): Promise<number> {
     diskUsagePaths: config.httpd.diskUsagePaths,
     runner,
     users: config.httpd.users,
+    onServerError: (error, request) => {
+      const path = new URL(request.url).pathname;
+      console.error(`rtmon serve: ${request.method} ${path}: ${describeError(error)}`);
+    },
   });
 
   const server = serve({ fetch: app.fetch, hostname: config.httpd.host, port: config.httpd.port });

@@ -24,7 +24,12 @@ export function createApp(options: AppOptions): Hono {
     app.use(basicAuth(options.users ?? {}, ['/healthz']));
   }
 
-  app.onError((error, c) => errorResponse(error, c));
+  app.onError((error, c) => {
+    const response = errorResponse(error, c);
+    if (response.status >= 500) options.onServerError?.(error, c.req.raw);
+
+    return response;
+  });
   app.notFound((c) => errorResponse(notFound('page', new URL(c.req.url).pathname), c));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   addStaticRoutes(app, context);
