@@ -12,6 +12,7 @@ import {
 } from '../config/index.js';
 import { RrdtoolRunner } from '../rrd/rrdtool-runner.js';
 import { createApp } from '../web/create-app.js';
+import { LOOPBACK_HOST_NAMES } from '../web/host-check.js';
 import { UsageError, type Command } from './command.js';
 import { describeError } from '../describe-error.js';
 
@@ -33,6 +34,9 @@ async function runServe(args: string[]): Promise<number> {
     diskUsagePaths: config.httpd.diskUsagePaths,
     runner,
     users: config.httpd.users,
+    allowedHosts: isLoopback(config.httpd.host)
+      ? [...LOOPBACK_HOST_NAMES, config.httpd.host, ...config.httpd.allowedHosts]
+      : undefined,
     onServerError: (error, request) => {
       const path = new URL(request.url).pathname;
       console.error(`rtmon serve: ${request.method} ${path}: ${describeError(error)}`);

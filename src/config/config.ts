@@ -20,6 +20,8 @@ export interface RtmonConfig {
     users: Record<string, string>;
     /** Listening beyond loopback with no users is refused unless this is set (`allow_remote_without_auth`). */
     allowRemoteWithoutAuth: boolean;
+    /** More names a viewer on loopback answers to, such as the one a reverse proxy passes on (`allowed_hosts`). */
+    allowedHosts: string[];
   };
 }
 

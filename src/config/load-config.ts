@@ -68,6 +68,7 @@ export function parseConfig(source: string, where: { file: string; home?: string
       allowRemoteWithoutAuth: /^(1|true|yes|on)$/i.test(
         setting('httpd.allow_remote_without_auth') ?? '',
       ),
+      allowedHosts: (setting('httpd.allowed_hosts') ?? '').split(/[\s,]+/).filter(Boolean),
     },
   };
 }

@@ -15,6 +15,8 @@ export interface AppOptions {
   /** Fixed pace of `/api/live/stream`; else the RRD step. */
   liveIntervalMs?: number;
   maxLiveStreams?: number;
+  /** Host names the app answers to (any port); others get 421. Unset: every name. */
+  allowedHosts?: string[];
   /** Basic-auth users, name to scrypt hash; none means no authentication. */
   users?: Record<string, string>;
   /** Told of every answer of 500 and up with its cause, for the operator; the app itself logs nothing. */

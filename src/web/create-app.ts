@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { basicAuth } from '../auth/basic-auth.js';
 import { createAppContext, type AppOptions } from './app-context.js';
 import { errorResponse } from './error-response.js';
+import { hostCheck } from './host-check.js';
 import { addGraphRoute } from './graph-route.js';
 import { addHostsRoute } from './hosts-route.js';
 import { notFound } from './http-error.js';
@@ -20,6 +21,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.use(securityHeaders());
+  if (options.allowedHosts !== undefined) app.use(hostCheck(options.allowedHosts));
   if (Object.keys(options.users ?? {}).length > 0) {
     app.use(basicAuth(options.users ?? {}, ['/healthz']));
   }

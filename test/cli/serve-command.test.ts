@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -84,6 +85,8 @@ test('rtmon serve reads its config, flushes rrdcached before reading, and stops 
     const response = await fetch(`${match[1]}api/live?host=otherbox`);
     assert.equal(response.status, 200);
     assert.deepEqual((await response.json()).system.load.shortterm, { value: 4, time });
+    // A page that points its own name at 127.0.0.1 (DNS rebinding) still sends that name.
+    assert.equal(await statusFor(`${match[1]}api/hosts`, 'attacker.example'), 421);
 
     serve.kill('SIGTERM');
     const [code] = await once(serve, 'exit');
@@ -101,3 +104,13 @@ test('rtmon hash-password prints a hash of the password on stdin, without its li
 
   assert.equal(await verifyPassword('pw', stdout), true);
 });
+
+/** The status of a GET sent with the given Host header, which fetch() will not let a caller set. */
+function statusFor(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { Host: host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}

@@ -44,6 +44,7 @@ test("rtmon's own ini file gives every section in one object, home paths expande
       diskUsagePaths: ['/home/seeder', '/srv/torrents'],
       users: {},
       allowRemoteWithoutAuth: false,
+      allowedHosts: [],
     },
   });
 });
@@ -58,6 +59,7 @@ test('an empty file gives the defaults: 127.0.0.1:8042, the Debian RRD folder, h
       diskUsagePaths: ['/home/seeder'],
       users: {},
       allowRemoteWithoutAuth: false,
+      allowedHosts: [],
     },
   });
 });
