@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
-
-import { describeError } from './run-cli.js';
+import { describeError } from '../describe-error.js';
 import { resolveStateDirectory } from '../stack/state-directory.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../stack/embedded-stack.js';
 import { UsageError, type Command } from './command.js';
+import { parseFlags } from './parse-flags.js';
 
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8042;
@@ -32,7 +31,15 @@ export const startCommand: Command = {
 };
 
 function readOptions(args: string[]) {
-  const values = parseFlags(args);
+  const values = parseFlags(args, {
+    url: { type: 'string' },
+    instance: { type: 'string' },
+    demo: { type: 'boolean' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    interval: { type: 'string' },
+    'state-dir': { type: 'string' },
+  });
 
   return {
     url: values.url,
@@ -43,32 +50,6 @@ function readOptions(args: string[]) {
     intervalSeconds: readNumber('--interval', values.interval, DEFAULT_INTERVAL_SECONDS),
     stateDirectory: values['state-dir'] ?? resolveStateDirectory(),
   };
-}
-
-function parseFlags(args: string[]) {
-  try {
-    return parseFlagsStrictly(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error });
-  }
-}
-
-function parseFlagsStrictly(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      url: { type: 'string' },
-      instance: { type: 'string' },
-      demo: { type: 'boolean' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      interval: { type: 'string' },
-      'state-dir': { type: 'string' },
-    },
-    strict: true,
-  });
-
-  return values;
 }
 
 function readNumber(flag: string, text: string | undefined, fallback: number): number {
