@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { toIdentifierPart } from '../collector/identifier.js';
+import { toAbsoluteRtorrentUrl } from '../stack/absolute-url.js';
 import { formatExecLine } from '../stack/collectd-config.js';
 import { chooseExecUser } from '../stack/exec-user.js';
 import type { Command } from './command.js';
@@ -25,7 +26,10 @@ export const collectdConfigCommand: Command = {
         nodePath: realpathSync(process.execPath),
         cliPath: realpathSync(fileURLToPath(new URL('../cli.js', import.meta.url))),
       },
-      { url, instance: flags.instance ? toIdentifierPart(flags.instance) : '' },
+      {
+        url: toAbsoluteRtorrentUrl(url),
+        instance: flags.instance ? toIdentifierPart(flags.instance) : '',
+      },
     );
 
     console.log(

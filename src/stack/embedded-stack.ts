@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { startDemoSwarm, type DemoSwarm } from '../demo/demo-swarm.js';
 import { stopChild } from '../process/child-process.js';
+import { toAbsoluteRtorrentUrl } from './absolute-url.js';
 import { buildStartConfig, type CollectorEntry } from './collectd-config.js';
 import { startCollectd } from './collectd-daemon.js';
 import { chooseExecUser } from './exec-user.js';
@@ -100,7 +101,9 @@ async function chooseTarget(
 ): Promise<{ collectors: CollectorEntry[]; source: string }> {
   const instance = options.instance ?? '';
   if (options.url !== undefined && !options.demo) {
-    return { collectors: [{ url: options.url, instance }], source: 'the command line' };
+    const url = toAbsoluteRtorrentUrl(options.url);
+
+    return { collectors: [{ url, instance }], source: 'the command line' };
   }
 
   const found = options.demo ? undefined : await findRtorrent();
