@@ -14,8 +14,8 @@ export interface CollectorEntry {
 
 export interface StartConfigValues {
   hostname: string;
+  /** collectd's BaseDir; the RRD files go in its `rrd` folder. */
   stateDirectory: string;
-  rrdDirectory: string;
   intervalSeconds: number;
   /** `user:group` the exec plugin runs the collectors as. */
   execUser: string;
@@ -32,7 +32,6 @@ export async function buildStartConfig(values: StartConfigValues): Promise<strin
   return fillTemplate(template, {
     HOSTNAME: values.hostname,
     STATE_DIR: values.stateDirectory,
-    RRD_DIR: values.rrdDirectory,
     INTERVAL_SECONDS: String(values.intervalSeconds),
     EXEC_LINES: values.collectors.map((entry) => formatExecLine(values, entry)).join('\n'),
   });

@@ -64,7 +64,6 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const config = await buildStartConfig({
       hostname: hostname(),
       stateDirectory: options.stateDirectory,
-      rrdDirectory,
       intervalSeconds: options.intervalSeconds,
       execUser,
       nodePath,
