@@ -7,6 +7,7 @@ import { parseFlags } from './parse-flags.js';
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8042;
 const DEFAULT_INTERVAL_SECONDS = 10;
+const PARENT_CHECK_MS = 1_000;
 
 /** `rtmon start`: collectd, the collector and the viewer on this machine, a demo if need be. */
 export const startCommand: Command = {
@@ -22,11 +23,11 @@ export const startCommand: Command = {
     });
     printSummary(stack, options.stateDirectory);
 
-    const reason = await waitForEnd(stack);
-    console.error(`rtmon start: ${reason}; stopping`);
+    const end = await waitForEnd(stack);
+    console.error(`rtmon start: ${end.reason}; stopping`);
     await stack.stop();
 
-    return reason.startsWith('received') ? 0 : 1;
+    return end.isExpected ? 0 : 1;
   },
 };
 
@@ -78,11 +79,24 @@ function printSummary(stack: EmbeddedStack, stateDirectory: string): void {
   );
 }
 
-function waitForEnd(stack: EmbeddedStack): Promise<string> {
+/** Resolves on Ctrl-C, SIGTERM or SIGHUP, when a child dies, or when the parent goes away. */
+function waitForEnd(stack: EmbeddedStack): Promise<{ reason: string; isExpected: boolean }> {
   return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => resolve(`received ${signal}`);
+    const finish = (reason: string, isExpected = true) => {
+      clearInterval(parentCheck);
+      resolve({ reason, isExpected });
+    };
+    const onSignal = (signal: NodeJS.Signals) => finish(`received ${signal}`);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    void stack.childExited.then((name) => resolve(`${name} exited on its own`));
+    process.once('SIGHUP', onSignal);
+    void stack.childExited.then((name) => finish(`${name} exited on its own`, false));
+
+    // A parent killed without passing the signal on (npm, a shell) leaves this process
+    // orphaned; stopping then is better than keeping the stack running unseen.
+    const parent = process.ppid;
+    const parentCheck = setInterval(() => {
+      if (process.ppid !== parent) finish('the parent process went away');
+    }, PARENT_CHECK_MS);
   });
 }
