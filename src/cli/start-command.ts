@@ -3,11 +3,11 @@ import { resolveStateDirectory } from '../stack/state-directory.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../stack/embedded-stack.js';
 import { UsageError, type Command } from './command.js';
 import { parseFlags } from './parse-flags.js';
+import { listenForStopRequest } from './stop-request.js';
 
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8042;
 const DEFAULT_INTERVAL_SECONDS = 10;
-const PARENT_CHECK_MS = 1_000;
 
 /** `rtmon start`: collectd, the collector and the viewer on this machine, a demo if need be. */
 export const startCommand: Command = {
@@ -17,17 +17,25 @@ export const startCommand: Command = {
     '[--interval SECONDS] [--state-dir DIR]',
   async run(args) {
     const options = readOptions(args);
-    const stack = await startEmbeddedStack({
-      ...options,
-      onDemoError: (error) => console.error(`rtmon start: demo: ${describeError(error)}`),
-    });
-    printSummary(stack, options.stateDirectory);
+    const stopRequest = listenForStopRequest();
+    try {
+      const stack = await startEmbeddedStack({
+        ...options,
+        onDemoError: (error) => console.error(`rtmon start: demo: ${describeError(error)}`),
+      });
+      printSummary(stack, options.stateDirectory);
 
-    const end = await waitForEnd(stack);
-    console.error(`rtmon start: ${end.reason}; stopping`);
-    await stack.stop();
+      const end = await Promise.race([
+        stopRequest.reason.then((reason) => ({ reason, isExpected: true })),
+        stack.childExited.then((name) => ({ reason: `${name} exited`, isExpected: false })),
+      ]);
+      console.error(`rtmon start: ${end.reason}; stopping`);
+      await stack.stop();
 
-    return end.isExpected ? 0 : 1;
+      return end.isExpected ? 0 : 1;
+    } finally {
+      stopRequest.dispose();
+    }
   },
 };
 
@@ -77,26 +85,4 @@ function printSummary(stack: EmbeddedStack, stateDirectory: string): void {
       'rtmon: Ctrl-C stops everything',
     ].join('\n'),
   );
-}
-
-/** Resolves on Ctrl-C, SIGTERM or SIGHUP, when a child dies, or when the parent goes away. */
-function waitForEnd(stack: EmbeddedStack): Promise<{ reason: string; isExpected: boolean }> {
-  return new Promise((resolve) => {
-    const finish = (reason: string, isExpected = true) => {
-      clearInterval(parentCheck);
-      resolve({ reason, isExpected });
-    };
-    const onSignal = (signal: NodeJS.Signals) => finish(`received ${signal}`);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    process.once('SIGHUP', onSignal);
-    void stack.childExited.then((name) => finish(`${name} exited on its own`, false));
-
-    // A parent killed without passing the signal on (npm, a shell) leaves this process
-    // orphaned; stopping then is better than keeping the stack running unseen.
-    const parent = process.ppid;
-    const parentCheck = setInterval(() => {
-      if (process.ppid !== parent) finish('the parent process went away');
-    }, PARENT_CHECK_MS);
-  });
 }
