@@ -9,7 +9,6 @@ import { promisify } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
-import { COMMANDS } from '../../src/cli/commands.js';
 import { findFreePort } from '../../src/process/free-port.js';
 import { stopChild, waitForExit } from '../../src/process/child-process.js';
 import { findPackageRoot } from '../../src/stack/package-root.js';
@@ -32,68 +31,63 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-// Not yet: skipped while `rtmon serve` is not on this branch; merging the viewer retires this.
-const SKIP_WITHOUT_VIEWER = COMMANDS.serve === undefined && 'rtmon serve is not on this branch';
+test('rtmon start runs the demo until its rates reach the archive and the live page, and leaves nothing behind', async (t) => {
+  const defer = useCleanupStack(t);
+  const home = await mkdtemp(join(tmpdir(), 'rtmon-start-'));
+  defer(() => rm(home, { recursive: true, force: true }));
+  // Like the default ~/.local/state/rtmon: a path with a folder whose name starts with a dot.
+  const stateDirectory = join(home, '.local', 'state', 'rtmon');
+  const port = await findFreePort();
+  const args = ['dist/cli.js', 'start', '--demo', '--state-dir', stateDirectory];
+  const start = spawn(process.execPath, [...args, '--port', String(port), '--interval', '2'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  defer(() => stopChild(start, 30_000));
+  let output = '';
+  start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-test(
-  'rtmon start runs the demo until its rates reach the archive and the live page, and leaves nothing behind',
-  { skip: SKIP_WITHOUT_VIEWER },
-  async (t) => {
-    const defer = useCleanupStack(t);
-    const stateDirectory = await mkdtemp(join(tmpdir(), 'rtmon-start-'));
-    defer(() => rm(stateDirectory, { recursive: true, force: true }));
-    const port = await findFreePort();
-    const args = ['dist/cli.js', 'start', '--demo', '--state-dir', stateDirectory];
-    const start = spawn(process.execPath, [...args, '--port', String(port), '--interval', '2'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    defer(() => stopChild(start, 30_000));
-    let output = '';
-    start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(
+    () => output.includes('Ctrl-C stops everything'),
+    STARTUP_WAIT_MS,
+    () => output,
+  );
+  const viewerUrl = /viewer at (\S+)/.exec(output)?.[1] as string;
+  const demoDirectory = /scgi:\/\/(\/\S+)\/alpha\/scgi\.sock/.exec(output)?.[1] as string;
+  assert.equal(viewerUrl, `http://127.0.0.1:${port}/`);
+  assert.match(output, /rtorrent-alpha {2}scgi:\/\/\S+\n {2}rtorrent-beta {2}scgi:\/\//);
 
-    await waitFor(
-      () => output.includes('Ctrl-C stops everything'),
-      STARTUP_WAIT_MS,
-      () => output,
-    );
-    const viewerUrl = /viewer at (\S+)/.exec(output)?.[1] as string;
-    const demoDirectory = /scgi:\/\/(\/\S+)\/alpha\/scgi\.sock/.exec(output)?.[1] as string;
-    assert.equal(viewerUrl, `http://127.0.0.1:${port}/`);
-    assert.match(output, /rtorrent-alpha {2}scgi:\/\/\S+\n {2}rtorrent-beta {2}scgi:\/\//);
+  const rrdHost = join(stateDirectory, 'rrd', hostname());
+  await waitFor(
+    async () => (await readRate(rrdHost, 'alpha')) > 0 && (await readRate(rrdHost, 'beta')) > 0,
+    TRAFFIC_WAIT_MS,
+    () => output,
+  );
 
-    const rrdHost = join(stateDirectory, 'rrd', hostname());
-    await waitFor(
-      async () => (await readRate(rrdHost, 'alpha')) > 0 && (await readRate(rrdHost, 'beta')) > 0,
-      TRAFFIC_WAIT_MS,
-      () => output,
-    );
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  defer(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(viewerUrl);
+  const rateUp = page.locator('[data-reading="rtorrent.rateUp"]');
+  await waitFor(
+    async () => /^[1-9][\d.]* [KM]?i?B\/s$/.test(await firstText(rateUp)),
+    PAGE_WAIT_MS,
+    () => '',
+  );
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'start-demo-live.png'), fullPage: true });
+  assert.match(await firstText(rateUp), /^[1-9]/);
 
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
-    defer(() => browser.close());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(viewerUrl);
-    const rateUp = page.locator('[data-reading="rtorrent.rateUp"]');
-    await waitFor(
-      async () => /^[1-9][\d.]* [KM]?i?B\/s$/.test(await firstText(rateUp)),
-      PAGE_WAIT_MS,
-      () => '',
-    );
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'start-demo-live.png'), fullPage: true });
-    assert.match(await firstText(rateUp), /^[1-9]/);
-
-    start.kill('SIGTERM');
-    assert.equal(await waitForExit(start), 0, output);
-    assert.deepEqual(await findProcessesMentioning([stateDirectory, demoDirectory]), []);
-    await assert.rejects(stat(demoDirectory), { code: 'ENOENT' });
-    assert.ok((await stat(join(stateDirectory, 'rrd'))).isDirectory(), 'the history went with it');
-  },
-);
+  start.kill('SIGTERM');
+  assert.equal(await waitForExit(start), 0, output);
+  assert.deepEqual(await findProcessesMentioning([stateDirectory, demoDirectory]), []);
+  await assert.rejects(stat(demoDirectory), { code: 'ENOENT' });
+  assert.ok((await stat(join(stateDirectory, 'rrd'))).isDirectory(), 'the history went with it');
+});
 
 async function readRate(rrdHost: string, instance: string): Promise<number> {
   const file = join(rrdHost, `rtorrent-${instance}`, 'gauge-rate_up.rrd');
