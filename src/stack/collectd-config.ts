@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot } from '../web/package-root.js';
 
 const TEMPLATE_FILE = 'rtmon-start.conf.template';
 

@@ -11,7 +11,7 @@ import { chooseExecUser } from './exec-user.js';
 import { findRtorrent } from './find-rtorrent.js';
 import type { LoggedChild } from './logged-child.js';
 import { canOthersRead } from './others-can-read.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot } from '../web/package-root.js';
 import { StartError } from './start-error.js';
 import { formatHost, startViewer } from './viewer-daemon.js';
 

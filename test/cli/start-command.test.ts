@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 import { findFreePort } from '../../src/process/free-port.js';
 import { stopChild, waitForExit } from '../../src/process/child-process.js';
-import { findPackageRoot } from '../../src/stack/package-root.js';
+import { findPackageRoot } from '../../src/web/package-root.js';
 import { useCleanupStack } from '../helpers/cleanup-stack.js';
 
 const execFileAsync = promisify(execFile);

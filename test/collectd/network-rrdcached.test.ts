@@ -12,7 +12,7 @@ import { startRtorrentDaemon } from '../../src/demo/rtorrent-daemon.js';
 import { findFreePort } from '../../src/process/free-port.js';
 import { stopChild, waitForSpawn } from '../../src/process/child-process.js';
 import { formatExecLine } from '../../src/stack/collectd-config.js';
-import { findPackageRoot } from '../../src/stack/package-root.js';
+import { findPackageRoot } from '../../src/web/package-root.js';
 import { useCleanupStack } from '../helpers/cleanup-stack.js';
 
 const execFileAsync = promisify(execFile);
