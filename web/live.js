@@ -136,7 +136,13 @@ function tickHeartbeat() {
 function render(snapshot) {
   state.interval = snapshot.interval;
   document.getElementById('problem').hidden = true;
-  document.title = `rtmon · ${snapshot.host}${snapshot.instance ? ` · ${snapshot.instance}` : ''}`;
+  const where = `${snapshot.host}${snapshot.instance ? ` · ${snapshot.instance}` : ''}`;
+  const up = snapshot.rtorrent.rateUp?.value ?? null;
+  const down = snapshot.rtorrent.rateDown?.value ?? null;
+  document.title =
+    up === null && down === null
+      ? `rtmon · ${where}`
+      : `▲ ${formatRate(up)} ▼ ${formatRate(down)} · ${where}`;
   const graphs = new URLSearchParams({ host: snapshot.host });
   if (snapshot.plugin) graphs.set('plugin', snapshot.plugin);
   document.getElementById('graphs-link').href = `/graphs?${graphs}`;

@@ -2,6 +2,7 @@ import { checkCommand } from './check-command.js';
 import { collectCommand } from './collect-command.js';
 import { collectdConfigCommand } from './collectd-config-command.js';
 import type { Command } from './command.js';
+import { hashPasswordCommand } from './hash-password-command.js';
 import { serveCommand } from './serve-command.js';
 import { startCommand } from './start-command.js';
 
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, Command> = {
   collect: collectCommand,
   check: checkCommand,
   'collectd-config': collectdConfigCommand,
+  'hash-password': hashPasswordCommand,
 };

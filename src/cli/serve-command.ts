@@ -3,10 +3,17 @@ import { parseArgs } from 'node:util';
 
 import { serve } from '@hono/node-server';
 
-import { loadConfig, parsePort, expandHome, type RtmonConfig } from '../config/index.js';
+import {
+  ConfigError,
+  expandHome,
+  loadConfig,
+  parsePort,
+  type RtmonConfig,
+} from '../config/index.js';
 import { RrdtoolRunner } from '../rrd/rrdtool-runner.js';
 import { createApp } from '../web/create-app.js';
 import { UsageError, type Command } from './command.js';
+import { describeError } from '../describe-error.js';
 
 /** `rtmon serve`: the web viewer over the RRD folder, until SIGINT or SIGTERM. */
 export const serveCommand: Command = {
@@ -17,11 +24,19 @@ export const serveCommand: Command = {
 
 async function runServe(args: string[]): Promise<number> {
   const config = await readServeConfig(args);
+  const warning = checkExposure(config);
+  if (warning !== undefined) console.error(`rtmon serve: warning: ${warning}`);
+
   const runner = new RrdtoolRunner({ daemon: config.collectd.rrdcached });
   const app = createApp({
     rrdDir: config.collectd.rrdDir,
     diskUsagePaths: config.httpd.diskUsagePaths,
     runner,
+    users: config.httpd.users,
+    onServerError: (error, request) => {
+      const path = new URL(request.url).pathname;
+      console.error(`rtmon serve: ${request.method} ${path}: ${describeError(error)}`);
+    },
   });
 
   const server = serve({ fetch: app.fetch, hostname: config.httpd.host, port: config.httpd.port });
@@ -40,6 +55,28 @@ async function runServe(args: string[]): Promise<number> {
   server.close();
 
   return 0;
+}
+
+/**
+ * Refuses to serve beyond loopback without users, unless the configuration says so; then the
+ * answer is a warning for the operator.
+ */
+export function checkExposure(config: RtmonConfig): string | undefined {
+  const { host, users, allowRemoteWithoutAuth } = config.httpd;
+  if (isLoopback(host) || Object.keys(users).length > 0) return undefined;
+
+  const exposure = `serving ${host} without authentication: anyone who can reach it sees the archive`;
+  if (!allowRemoteWithoutAuth) {
+    throw new ConfigError(
+      `refusing to listen on ${host} without authentication; add users under [httpd.users] (see 'rtmon hash-password') or set httpd.allow_remote_without_auth = true`,
+    );
+  }
+
+  return exposure;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** The configuration file's settings, with command-line flags winning. */

@@ -16,6 +16,10 @@ export interface RtmonConfig {
     port: number;
     /** Paths whose mount points' disk usage the live page shows. */
     diskUsagePaths: string[];
+    /** Basic-auth users (`[httpd.users]` section): name to `scrypt$…` hash from `rtmon hash-password`. */
+    users: Record<string, string>;
+    /** Listening beyond loopback with no users is refused unless this is set (`allow_remote_without_auth`). */
+    allowRemoteWithoutAuth: boolean;
   };
 }
 

@@ -11,6 +11,7 @@ import {
   DEFAULT_RTORRENT_URL,
   type RtmonConfig,
 } from './config.js';
+import { isPasswordHash } from '../auth/password-hash.js';
 import { ConfigError } from './config-error.js';
 import { expandHome, expandHomeInUrl } from './expand-home.js';
 
@@ -63,8 +64,27 @@ export function parseConfig(source: string, where: { file: string; home?: string
       host: setting('httpd.host', 'httpd.waitress.host') ?? DEFAULT_HTTP_HOST,
       port: port === undefined ? DEFAULT_HTTP_PORT : parsePort(port, `${where.file}: httpd.port`),
       diskUsagePaths: splitPaths(diskUsage).map((path) => expandHome(path, home)),
+      users: readUsers(asSection(asSection(ini.httpd).users), where.file),
+      allowRemoteWithoutAuth: /^(1|true|yes|on)$/i.test(
+        setting('httpd.allow_remote_without_auth') ?? '',
+      ),
     },
   };
+}
+
+function readUsers(section: IniSection, file: string): Record<string, string> {
+  const users: Record<string, string> = {};
+  for (const [name, hash] of Object.entries(section)) {
+    if (typeof hash !== 'string' || !isPasswordHash(hash.trim())) {
+      throw new ConfigError(
+        `${file}: httpd.users.${name} must be a hash from 'rtmon hash-password'`,
+      );
+    }
+
+    users[name] = hash.trim();
+  }
+
+  return users;
 }
 
 /** A TCP port number from text, or a ConfigError that names the setting and the value. */
@@ -112,7 +132,8 @@ function asSection(node: unknown): IniSection {
 }
 
 function asText(value: unknown): string | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  // The ini package reads a bare `true` or `false` as a boolean.
+  if (!['string', 'number', 'boolean'].includes(typeof value)) return undefined;
 
   return nonEmpty(String(value).trim());
 }

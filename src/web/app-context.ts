@@ -15,6 +15,10 @@ export interface AppOptions {
   /** Fixed pace of `/api/live/stream`; else the RRD step. */
   liveIntervalMs?: number;
   maxLiveStreams?: number;
+  /** Basic-auth users, name to scrypt hash; none means no authentication. */
+  users?: Record<string, string>;
+  /** Told of every answer of 500 and up with its cause, for the operator; the app itself logs nothing. */
+  onServerError?: (error: unknown, request: Request) => void;
 }
 
 /** What every route shares: the file catalog, the rrdtool runner, the caches. */

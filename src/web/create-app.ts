@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { Hono } from 'hono';
 
+import { basicAuth } from '../auth/basic-auth.js';
 import { createAppContext, type AppOptions } from './app-context.js';
 import { errorResponse } from './error-response.js';
 import { addGraphRoute } from './graph-route.js';
@@ -19,7 +20,16 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.use(securityHeaders());
-  app.onError((error, c) => errorResponse(error, c));
+  if (Object.keys(options.users ?? {}).length > 0) {
+    app.use(basicAuth(options.users ?? {}, ['/healthz']));
+  }
+
+  app.onError((error, c) => {
+    const response = errorResponse(error, c);
+    if (response.status >= 500) options.onServerError?.(error, c.req.raw);
+
+    return response;
+  });
   app.notFound((c) => errorResponse(notFound('page', new URL(c.req.url).pathname), c));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   addStaticRoutes(app, context);

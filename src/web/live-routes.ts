@@ -36,30 +36,46 @@ export function addLiveRoutes(app: Hono, context: AppContext): void {
     openStreams += 1;
 
     return streamSSE(c, async (stream) => {
-      let closed = false;
-      stream.onAbort(() => {
-        closed = true;
+      // A write to a client that left can wait forever; every wait also ends when it leaves.
+      const left = new Promise<'left'>((resolve) => {
+        stream.onAbort(() => resolve('left'));
+        c.req.raw.signal.addEventListener('abort', () => resolve('left'));
       });
+      const unlessLeft = async (work: Promise<unknown>) => Promise.race([work, left]);
       try {
-        while (!closed) {
-          let interval = intervalMs(context, undefined);
-          try {
-            const snapshot = await snapshots.get(target);
-            await stream.writeSSE({ event: 'live', data: JSON.stringify(snapshot) });
-            interval = intervalMs(context, snapshot);
-          } catch (error) {
-            // The stream stays open: the page shows the problem and the next event may be fine.
-            const message = error instanceof Error ? error.message : String(error);
-            await stream.writeSSE({ event: 'problem', data: JSON.stringify({ message }) });
-          }
+        while (!stream.aborted && !c.req.raw.signal.aborted) {
+          const { event, data, interval } = await nextEvent(context, snapshots, target);
+          if ((await unlessLeft(stream.writeSSE({ event, data }))) === 'left') break;
 
-          await stream.sleep(interval);
+          if ((await unlessLeft(stream.sleep(interval))) === 'left') break;
         }
       } finally {
         openStreams -= 1;
       }
     });
   });
+}
+
+/** The next server-sent event: a snapshot, or the problem that kept one from being read. */
+async function nextEvent(context: AppContext, snapshots: SnapshotCache, target: LiveTarget) {
+  try {
+    const snapshot = await snapshots.get(target);
+
+    return {
+      event: 'live',
+      data: JSON.stringify(snapshot),
+      interval: intervalMs(context, snapshot),
+    };
+  } catch (error) {
+    // The stream stays open: the page shows the problem and the next event may be fine.
+    const message = error instanceof Error ? error.message : String(error);
+
+    return {
+      event: 'problem',
+      data: JSON.stringify({ message }),
+      interval: intervalMs(context, undefined),
+    };
+  }
 }
 
 interface LiveTarget {
@@ -76,7 +92,11 @@ async function readTarget(c: Context, context: AppContext): Promise<LiveTarget> 
     hostName === undefined
       ? (hosts.find((entry) => entry.plugins.some(isRtorrent)) ?? hosts[0])
       : hosts.find((entry) => entry.name === hostName);
-  if (host === undefined) throw notFound('host', hostName ?? '(the RRD folder holds none)');
+  if (hostName === undefined && host === undefined) {
+    throw new HttpError(404, 'ERR_NOT_FOUND', 'the RRD folder holds no hosts yet');
+  }
+
+  if (host === undefined) throw notFound('host', hostName ?? '');
 
   if (instance === undefined) {
     const plain = host.plugins.find((plugin) => plugin.name === 'rtorrent');

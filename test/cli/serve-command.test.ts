@@ -94,3 +94,10 @@ test('rtmon serve reads its config, flushes rrdcached before reading, and stops 
     await fixture.remove();
   }
 });
+
+test('rtmon hash-password prints a hash of the password on stdin, without its line break', async () => {
+  const { stdout } = await execa(process.execPath, [CLI, 'hash-password'], { input: 'pw\n' });
+  const { verifyPassword } = await import('../../src/auth/password-hash.js');
+
+  assert.equal(await verifyPassword('pw', stdout), true);
+});

@@ -38,7 +38,13 @@ test("rtmon's own ini file gives every section in one object, home paths expande
   assert.deepEqual(parseConfig(text, { file: 'rtmon.ini', home: HOME }), {
     rtorrent: { url: 'scgi:///home/seeder/rtorrent/.scgi_local', instance: 'demo1' },
     collectd: { rrdDir: '/home/seeder/rrd', rrdcached: 'unix:/run/rrdcached.sock' },
-    httpd: { host: '0.0.0.0', port: 8000, diskUsagePaths: ['/home/seeder', '/srv/torrents'] },
+    httpd: {
+      host: '0.0.0.0',
+      port: 8000,
+      diskUsagePaths: ['/home/seeder', '/srv/torrents'],
+      users: {},
+      allowRemoteWithoutAuth: false,
+    },
   });
 });
 
@@ -46,7 +52,13 @@ test('an empty file gives the defaults: 127.0.0.1:8042, the Debian RRD folder, h
   assert.deepEqual(parseConfig('', { file: 'rtmon.ini', home: HOME }), {
     rtorrent: { url: 'scgi:///home/seeder/rtorrent/.scgi_local', instance: '' },
     collectd: { rrdDir: '/var/lib/collectd/rrd', rrdcached: '' },
-    httpd: { host: '127.0.0.1', port: 8042, diskUsagePaths: ['/home/seeder'] },
+    httpd: {
+      host: '127.0.0.1',
+      port: 8042,
+      diskUsagePaths: ['/home/seeder'],
+      users: {},
+      allowRemoteWithoutAuth: false,
+    },
   });
 });
 
@@ -69,11 +81,10 @@ for (const [form, text] of PYROTORQUE_FORMS) {
   test(`pyrotorque's httpd keys are read as rtmon's, written as ${form}`, () => {
     const config = parseConfig(text, { file: 'torque.ini', home: HOME });
 
-    assert.deepEqual(config.httpd, {
-      host: '0.0.0.0',
-      port: 8001,
-      diskUsagePaths: ['/srv', '/data'],
-    });
+    assert.deepEqual(
+      [config.httpd.host, config.httpd.port, config.httpd.diskUsagePaths],
+      ['0.0.0.0', 8001, ['/srv', '/data']],
+    );
   });
 }
 

@@ -12,13 +12,19 @@ import { createRrdFixture, FIXTURE_STEP_S, type RrdFixture } from '../helpers/rr
 
 let fixture: RrdFixture;
 let app: Hono;
+const serverErrors: string[] = [];
 
 before(async () => {
   fixture = await createRrdFixture();
   // An RRD file rrdtool cannot read: its failure must come back as a 502 with rrdtool's words.
   await mkdir(join(fixture.rrdDir, 'broken', 'load'), { recursive: true });
   await writeFile(join(fixture.rrdDir, 'broken', 'load', 'load.rrd'), 'not an RRD file\n');
-  app = createApp({ rrdDir: fixture.rrdDir, diskUsagePaths: [] });
+  app = createApp({
+    rrdDir: fixture.rrdDir,
+    diskUsagePaths: [],
+    onServerError: (error, request) =>
+      serverErrors.push(`${new URL(request.url).pathname}: ${String(error)}`),
+  });
 });
 
 after(async () => {
@@ -312,4 +318,14 @@ test('every answer, an error too, carries the security headers', async () => {
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
     assert.equal(response.headers.get('x-frame-options'), 'DENY', path);
   }
+});
+
+test('an rrdtool failure is reported to the operator with the whole command', async () => {
+  serverErrors.length = 0;
+  await app.request('/api/series?host=broken&plugin=load&series=load');
+  const file = join(fixture.rrdDir, 'broken', 'load', 'load.rrd');
+
+  assert.deepEqual(serverErrors, [
+    `/api/series: RrdtoolError: 'rrdtool info ${file}' failed: ERROR: reached EOF while loading header rrd->stat_head`,
+  ]);
 });

@@ -108,11 +108,17 @@ for (const { width, colorScheme } of LAYOUTS) {
       colorScheme,
     );
     try {
-      await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('figure.graph img')).every(
-          (image) => (image as HTMLImageElement).naturalWidth > 0,
-        ),
-      );
+      await page.waitForFunction(() => {
+        const images = Array.from(document.querySelectorAll('figure.graph img'));
+
+        return (
+          images.length > 20 &&
+          images.every(
+            (image) =>
+              (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+          )
+        );
+      });
       assert.equal(await hasHorizontalScroll(page), false);
       await page.screenshot({
         path: join(SCREENSHOTS, `graphs-${width}-${colorScheme}.png`),

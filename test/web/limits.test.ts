@@ -104,3 +104,47 @@ test('the live stream sends the same snapshot as /api/live, and caps how many st
   assert.equal(again.status, 200);
   await again.body?.cancel();
 });
+
+/** Opens a live stream, retrying while the cap refuses it, for at most `waitMs`. */
+async function openStream(url: string, signal: AbortSignal, waitMs: number): Promise<Response> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const response = await fetch(`${url}/api/live/stream?host=seedbox`, { signal });
+    if (response.status !== 503 || Date.now() > deadline) return response;
+
+    await response.body?.cancel();
+    await sleep(25);
+  }
+}
+
+test('live stream clients that come and go over real sockets give their places back within a second', async () => {
+  const { serveApp } = await import('../helpers/serve-app.js');
+  const served = await serveApp({ rrdDir: fixture.rrdDir, liveIntervalMs: 50, maxLiveStreams: 4 });
+  try {
+    for (let round = 0; round < 10; round += 1) {
+      const aborts = Array.from({ length: 4 }, () => new AbortController());
+      const responses = await Promise.all(
+        aborts.map((abort) => openStream(served.url, abort.signal, 1_000)),
+      );
+      assert.deepEqual(
+        responses.map((response) => response.status),
+        [200, 200, 200, 200],
+        `round ${round}`,
+      );
+      for (const abort of aborts) abort.abort();
+    }
+  } finally {
+    await served.close();
+  }
+});
+
+test('an empty RRD folder is answered 404 with a message saying it is empty', async () => {
+  const app = createApp({ rrdDir: join(fakes, 'no-such-folder') });
+  const response = await app.request('/api/live');
+
+  assert.equal(response.status, 404);
+  assert.deepEqual(await response.json(), {
+    error: 'ERR_NOT_FOUND',
+    message: 'the RRD folder holds no hosts yet',
+  });
+});
