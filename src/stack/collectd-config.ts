@@ -38,17 +38,18 @@ export async function buildStartConfig(values: StartConfigValues): Promise<strin
 }
 
 /**
- * An exec plugin line that runs one collector, every argument quoted the collectd way. It names
- * the URL and the instance, even an empty one, so that the collector never looks for an ini
- * file: collectd 5.12 changes the user of exec programs but keeps its own HOME.
+ * An exec plugin line that runs one collector, every argument quoted the collectd way. The URL
+ * is always named: collectd 5.12 changes the user of exec programs but keeps its own HOME, so
+ * the collector must not go looking for an ini file.
  */
 export function formatExecLine(
   values: Pick<StartConfigValues, 'execUser' | 'nodePath' | 'cliPath'>,
   entry: CollectorEntry,
 ): string {
+  const instance = entry.instance === '' ? [] : ['--instance', entry.instance];
   const words = [values.execUser, values.nodePath, values.cliPath, 'collect', '--url', entry.url];
 
-  return `  Exec ${[...words, '--instance', entry.instance].map(quote).join(' ')}`;
+  return `  Exec ${[...words, ...instance].map(quote).join(' ')}`;
 }
 
 /** Replaces every `{{NAME}}`; a name without a value is a mistake in the template. */

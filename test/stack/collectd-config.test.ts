@@ -19,12 +19,12 @@ test('an exec line quotes every word and names the instance when there is one', 
   );
 });
 
-test('an exec line for the plain rtorrent plugin names an empty instance, so no ini file is read', () => {
+test('an exec line for the plain rtorrent plugin has no --instance', () => {
   const line = formatExecLine(PATHS, { url: 'scgi://127.0.0.1:5000', instance: '' });
 
   assert.equal(
     line,
-    '  Exec "nobody:nogroup" "/usr/bin/node" "/opt/rtmon/dist/cli.js" "collect" "--url" "scgi://127.0.0.1:5000" "--instance" ""',
+    '  Exec "nobody:nogroup" "/usr/bin/node" "/opt/rtmon/dist/cli.js" "collect" "--url" "scgi://127.0.0.1:5000"',
   );
 });
 
