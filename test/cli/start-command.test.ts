@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
+import { startRtorrentDaemon } from '../../src/demo/rtorrent-daemon.js';
 import { findFreePort } from '../../src/process/free-port.js';
 import { stopChild, waitForExit } from '../../src/process/child-process.js';
 import { findPackageRoot } from '../../src/web/package-root.js';
@@ -87,6 +88,47 @@ test('rtmon start runs the demo until its rates reach the archive and the live p
   assert.deepEqual(await findProcessesMentioning([stateDirectory, demoDirectory]), []);
   await assert.rejects(stat(demoDirectory), { code: 'ENOENT' });
   assert.ok((await stat(join(stateDirectory, 'rrd'))).isDirectory(), 'the history went with it');
+});
+
+test('rtmon start watches a given rTorrent and leaves it running when it stops', async (t) => {
+  const defer = useCleanupStack(t);
+  const directory = await mkdtemp(join(tmpdir(), 'rtmon-start-url-'));
+  defer(() => rm(directory, { recursive: true, force: true }));
+  await chmod(directory, 0o755);
+  const rtorrent = await startRtorrentDaemon({ directory: join(directory, 'rtorrent') });
+  defer(() => rtorrent.stop());
+  const stateDirectory = join(directory, 'state');
+  const port = await findFreePort();
+  const args = ['dist/cli.js', 'start', '--url', rtorrent.url, '--state-dir', stateDirectory];
+  const start = spawn(process.execPath, [...args, '--port', String(port), '--interval', '2'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  defer(() => stopChild(start, 30_000));
+  let output = '';
+  start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  await waitFor(
+    () => output.includes('Ctrl-C stops everything'),
+    STARTUP_WAIT_MS,
+    () => output,
+  );
+  assert.match(output, new RegExp(`from the command line:\\n {2}rtorrent {2}${rtorrent.url}\\n`));
+  const uptimeFile = join(stateDirectory, 'rrd', hostname(), 'rtorrent', 'uptime.rrd');
+  await waitFor(
+    () => stat(uptimeFile).then(() => true),
+    TRAFFIC_WAIT_MS,
+    () => output,
+  );
+
+  start.kill('SIGINT');
+  assert.equal(await waitForExit(start), 0, output);
+  assert.deepEqual(await findProcessesMentioning([stateDirectory]), []);
+  assert.doesNotThrow(
+    () => process.kill(rtorrent.pid, 0),
+    'rtmon start stopped an rTorrent it did not start',
+  );
 });
 
 async function readRate(rrdHost: string, instance: string): Promise<number> {
