@@ -221,3 +221,21 @@ test('the graph browser switches range with a preset and zooms to a dragged span
 test('no page logged an error or broke the content security policy', () => {
   assert.deepEqual(pageErrors, []);
 });
+
+test('memory states draw stacked in one graph, in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const page = await openPage('/graphs?host=seedbox&plugin=memory&range=hour', 1440, colorScheme);
+    try {
+      const group = page.locator('figure.graph').first();
+      await page.waitForFunction(() => {
+        const image = document.querySelector('figure.graph img') as HTMLImageElement | null;
+
+        return image !== null && image.complete && image.naturalWidth > 0;
+      });
+      assert.equal(await group.locator('.name').textContent(), 'memory (4 series)');
+      await group.screenshot({ path: join(SCREENSHOTS, `graph-memory-${colorScheme}.png`) });
+    } finally {
+      await page.context().close();
+    }
+  }
+});
