@@ -1,5 +1,8 @@
 import { UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
+import { describeError } from './describe-error.js';
+
+export { describeError };
 
 /** Runs one `rtmon` command line and resolves to its exit status. */
 export async function runCli(args: string[]): Promise<number> {
@@ -39,16 +42,4 @@ export function formatHelp(): string {
   });
 
   return ['usage: rtmon <command> [options]', '', 'commands:', ...lines].join('\n');
-}
-
-/** An error's message followed by its chain of causes, one per line. */
-export function describeError(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  while (current !== undefined && parts.length < 8) {
-    parts.push(current instanceof Error ? current.message : String(current));
-    current = current instanceof Error ? current.cause : undefined;
-  }
-
-  return parts.join('\n  caused by: ');
 }

@@ -13,7 +13,7 @@ import {
 import { RrdtoolRunner } from '../rrd/rrdtool-runner.js';
 import { createApp } from '../web/create-app.js';
 import { UsageError, type Command } from './command.js';
-import { describeError } from './run-cli.js';
+import { describeError } from './describe-error.js';
 
 /** `rtmon serve`: the web viewer over the RRD folder, until SIGINT or SIGTERM. */
 export const serveCommand: Command = {
