@@ -105,6 +105,7 @@ export const FIXTURE_SERIES: FixtureSeries[] = [
   counter('seedbox/disk-sda1/disk_octets', ['read', 'write'], [1_000_000, 2_000_000]),
   counter('seedbox/interface-eth0/if_octets', ['rx', 'tx'], [300_000, 600_000]),
   counter('seedbox/interface-lo/if_octets', ['rx', 'tx'], [9_000_000, 9_000_000]),
+  counter('seedbox/interface-ifb0/if_octets', ['rx', 'tx'], [300_000, 0]),
   {
     path: 'seedbox/processes-rtorrent/ps_cputime',
     dataSources: ['user:DERIVE', 'syst:DERIVE'],

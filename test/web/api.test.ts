@@ -112,7 +112,7 @@ test('an unknown value is null in the live JSON, and a sensor with no file is nu
   assert.equal(body.interval, FIXTURE_STEP_S);
 });
 
-test('counters are shown as rates: disks without their partitions, interfaces without loopback', async () => {
+test('counters are shown as rates: disks without their partitions, interfaces without loopback or ifb', async () => {
   const { body } = await getJson('/api/live?host=seedbox');
 
   assert.deepEqual(body.system.diskIo, {
