@@ -223,6 +223,29 @@ test('no page logged an error or broke the content security policy', () => {
   assert.deepEqual(pageErrors, []);
 });
 
+test('a custom range typed into the graph browser becomes the range of every graph', async () => {
+  const page = await openPage('/graphs?host=seedbox&plugin=load&range=day', 1440, 'light');
+  try {
+    await page.locator('#custom-start').fill('2026-01-02T03:04');
+    await page.locator('#custom-end').fill('2026-01-02T05:04');
+    await page.getByRole('button', { name: 'show' }).click();
+    await page.waitForURL(/start=\d+&end=\d+/);
+
+    const url = new URL(page.url());
+    const start = Number(url.searchParams.get('start'));
+    assert.equal(Number(url.searchParams.get('end')) - start, 7_200);
+    const drawnFrom = await page.waitForFunction((wanted) => {
+      const figure = document.querySelector('figure.graph') as HTMLElement | null;
+      const drawn = Number(figure?.dataset.graphStart);
+
+      return Math.abs(drawn - wanted) <= 60 ? drawn : false;
+    }, start);
+    assert.ok(Math.abs(Number(await drawnFrom.jsonValue()) - start) <= 60);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('memory states draw stacked in one graph, in light and dark', async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     const page = await openPage('/graphs?host=seedbox&plugin=memory&range=hour', 1440, colorScheme);
