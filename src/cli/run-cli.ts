@@ -1,9 +1,6 @@
 import { describeError } from '../describe-error.js';
 import { UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
-import { describeError } from '../describe-error.js';
-
-export { describeError };
 
 /** Runs one `rtmon` command line and resolves to its exit status. */
 export async function runCli(args: string[]): Promise<number> {
