@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -54,6 +54,11 @@ for (const { title, isRtorrentUp } of CASES) {
     );
     await sleep(RUN_FOR_MS);
     assert.equal(await isRunning(collectors[0] ?? -1), true, 'the collector runs');
+    // collectd's csv plugin shows what reached collectd: values, or nothing while rTorrent is down.
+    const written = await readdir(join(directory, 'collectd', 'csv', 'test', 'rtorrent')).catch(
+      () => [],
+    );
+    assert.equal(written.length > 0, isRtorrentUp, `collectd stored ${written.join(', ')}`);
     collectd.kill('SIGKILL');
     await collectdExited;
     const killedAt = Date.now();
@@ -85,6 +90,10 @@ async function writeCollectdConfig(stateDirectory: string, url: string): Promise
     `PIDFile "${stateDirectory}/collectd.pid"`,
     'TypesDB "/usr/share/collectd/types.db"',
     'Interval 1',
+    'LoadPlugin csv',
+    '<Plugin csv>',
+    `  DataDir "${stateDirectory}/csv"`,
+    '</Plugin>',
     'LoadPlugin exec',
     '<Plugin exec>',
     exec,
