@@ -12,6 +12,8 @@ import { waitUntil } from '../support/wait-until.js';
 
 const INTERVAL_S = 0.5;
 const FAULTY_FOR_MS = 1_000;
+// What a crowded two-core machine may add to the two intervals a failure can take to show.
+const SCHEDULING_SLACK_MS = 1_000;
 // The client's own reply cap (64 MB) plus the decoder's copy of a reply's text and some slack.
 const MAX_RSS_GROWTH_BYTES = 160 * 1024 * 1024;
 const MAX_HEAP_LEFT_BYTES = 8 * 1024 * 1024;
@@ -86,7 +88,10 @@ for (const fault of PEER_FAULTS) {
       `reported after ${reportedAfterMs} ms; RSS peak +${toMegabytes(memory.peakGrowth)} MB`,
     );
     // The poll under way when the fault began may still succeed; the next one may not.
-    assert.ok(reportedAfterMs < 2 * INTERVAL_S * 1000 + 500, `took ${reportedAfterMs} ms`);
+    assert.ok(
+      reportedAfterMs < 2 * INTERVAL_S * 1000 + SCHEDULING_SLACK_MS,
+      `took ${reportedAfterMs} ms`,
+    );
     const timeout = /did not answer [\w.]+ within 400 ms/;
     assert.match(
       warnings[0] ?? '',

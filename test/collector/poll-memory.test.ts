@@ -34,7 +34,7 @@ test('10,000 polls of a fast peer grow the collector RSS by no more than 5 MB', 
   const { stdout } = await execFileAsync(
     process.execPath,
     [...V8_FLAGS, '--input-type=module', '-e', script, `scgi://${socketPath}`],
-    { timeout: 120_000 },
+    { timeout: 240_000 },
   );
   const report = JSON.parse(stdout) as PollMemoryReport;
   const growth = report.rssAfter - report.rssBefore;

@@ -17,7 +17,7 @@ const INTERVAL_MS = INTERVAL_S * 1000;
 const DOWN_FOR_MS = 700;
 const POLLS_PER_LIFE = 2;
 // What a loaded two-core machine may add to one interval before the first poll is written.
-const RESUME_SLACK_MS = 500;
+const RESUME_SLACK_MS = 1_000;
 const PROCESS_SENSORS = ['ps_rss', 'ps_vm', 'ps_cputime', 'uptime', 'percent-memory'];
 const ZERO_SENSORS =
   /^test\/rtorrent\/(count-items_\w+|bytes-(size|left)_total|count-files_total)$/;

@@ -173,6 +173,10 @@ test('rejects garbage at its first chunk, without waiting for the rest', () => {
   assert.throws(() => decoder.write(Buffer.alloc(1024, 0x41)), { code: 'ERR_XMLRPC_DECODE' });
 });
 
+// Linear decoding takes well under a second on an idle machine and a few on a crowded one; copying
+// the text with every piece took 57 s.
+const LINEAR_DECODE_LIMIT_MS = 15_000;
+
 test('reads a 32 MB string sent in 64 KB pieces in linear time', () => {
   const decoder = new XmlRpcReplyDecoder();
   const [head = '', tail = ''] = reply('<string>@</string>').split('@');
@@ -186,7 +190,10 @@ test('reads a 32 MB string sent in 64 KB pieces in linear time', () => {
 
   assert.ok('value' in decoded && typeof decoded.value === 'string');
   assert.equal(decoded.value.length, 32 * 1024 * 1024);
-  assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+  assert.ok(
+    performance.now() - started < LINEAR_DECODE_LIMIT_MS,
+    `took ${performance.now() - started} ms`,
+  );
 });
 
 test('finishes a reply whose last pieces hold no tag start', () => {
