@@ -166,6 +166,24 @@ test('a new value written to the archive reaches the open live page through the 
   }
 });
 
+test('the picker switches the live page to another rTorrent instance', async () => {
+  await fixture.touch();
+  const page = await openPage('/', 1440, 'light');
+  try {
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    const options = await page.locator('#target option').allTextContents();
+    assert.deepEqual(options, ['otherbox', 'seedbox', 'seedbox · demo1']);
+
+    await page.locator('#target').selectOption({ label: 'seedbox · demo1' });
+    await page.waitForURL(/instance=demo1/);
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    assert.equal(await valueText(page, '[data-reading="rtorrent.rateUp"]'), '1000 B/s');
+    assert.equal(await valueText(page, '[data-item="total"]'), '4');
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a value that stopped updating says how old it is, and a missing sensor shows as missing', async () => {
   const page = await openPage('/?host=otherbox', 375, 'light');
   try {
