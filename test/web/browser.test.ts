@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { execa } from 'execa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { findPackageRoot } from '../../src/web/package-root.js';
@@ -135,12 +134,8 @@ test('a new value written to the archive reaches the open live page through the 
     await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
     assert.equal(await valueText(page, '[data-reading="rtorrent.rateUp"]'), '168 KiB/s');
 
-    const next = (await fixture.touch()) + 1;
-    await execa('rrdtool', [
-      'update',
-      fixture.file('seedbox/rtorrent/gauge-rate_up'),
-      `${next}:2097152`,
-    ]);
+    await fixture.touch();
+    const next = await fixture.update('seedbox/rtorrent/gauge-rate_up', [2_097_152]);
     await page.waitForFunction(
       () =>
         document.querySelector('[data-reading="rtorrent.rateUp"]')?.textContent === '2.00 MiB/s',
