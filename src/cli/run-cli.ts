@@ -1,3 +1,4 @@
+import { describeError } from '../describe-error.js';
 import { UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
 
@@ -39,16 +40,4 @@ export function formatHelp(): string {
   });
 
   return ['usage: rtmon <command> [options]', '', 'commands:', ...lines].join('\n');
-}
-
-/** An error's message followed by its chain of causes, one per line. */
-export function describeError(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  while (current !== undefined && parts.length < 8) {
-    parts.push(current instanceof Error ? current.message : String(current));
-    current = current instanceof Error ? current.cause : undefined;
-  }
-
-  return parts.join('\n  caused by: ');
 }

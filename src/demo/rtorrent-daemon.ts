@@ -4,9 +4,10 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { stopChild, waitForExit, waitForSpawn, type ChildExit } from '../process/child-process.js';
+
 const SOCKET_WAIT_MS = 15_000;
 const SOCKET_POLL_MS = 50;
-const STOP_GRACE_MS = 5_000;
 
 export interface RtorrentDaemonOptions {
   /** A folder of its own: the rc file, session, downloads and socket go inside it. */
@@ -30,7 +31,7 @@ export interface RtorrentDaemon {
   /** `scgi:///path/to.sock`, the URL rtmon's client takes. */
   readonly url: string;
   /** Resolves with the exit code or signal once the process has gone. */
-  readonly exited: Promise<number | NodeJS.Signals | null>;
+  readonly exited: Promise<ChildExit>;
   /** Asks rTorrent to shut down, then kills it if it has not gone within the grace time. */
   stop(): Promise<void>;
 }
@@ -54,7 +55,7 @@ export async function startRtorrentDaemon(options: RtorrentDaemonOptions): Promi
   });
   const stderr = collectOutput(child);
   const exited = waitForExit(child);
-  const pid = await waitForSpawn(child);
+  const pid = await waitForSpawn(child, 'rtorrent', '; is the rtorrent package installed?');
   const target = options.scgiPort === undefined ? socketPath : options.scgiPort;
   await waitForListener(target, exited, stderr);
 
@@ -65,7 +66,8 @@ export async function startRtorrentDaemon(options: RtorrentDaemonOptions): Promi
     downloadDirectory,
     url: typeof target === 'number' ? `scgi://127.0.0.1:${target}` : `scgi://${socketPath}`,
     exited,
-    stop: () => stopChild(child, exited),
+    // rTorrent treats SIGTERM as a normal shutdown: it saves the session and closes its sockets.
+    stop: () => stopChild(child),
   };
 }
 
@@ -99,23 +101,6 @@ function buildRcFile(
   return lines.join('\n') + '\n';
 }
 
-function waitForExit(child: ChildProcess): Promise<number | NodeJS.Signals | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code, signal) => resolve(code ?? signal));
-  });
-}
-
-function waitForSpawn(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    child.once('spawn', () => resolve(child.pid as number));
-    child.once('error', (error) => {
-      reject(
-        new Error('cannot start rtorrent; is the rtorrent package installed?', { cause: error }),
-      );
-    });
-  });
-}
-
 /** Keeps the last few kilobytes a child writes to stderr, for error messages. */
 function collectOutput(child: ChildProcess): { text: string } {
   const output = { text: '' };
@@ -129,7 +114,7 @@ function collectOutput(child: ChildProcess): { text: string } {
 
 async function waitForListener(
   target: string | number,
-  exited: Promise<number | NodeJS.Signals | null>,
+  exited: Promise<ChildExit>,
   stderr: { text: string },
 ): Promise<void> {
   let hasExited = false;
@@ -165,19 +150,4 @@ async function isListening(target: string | number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-async function stopChild(
-  child: ChildProcess,
-  exited: Promise<number | NodeJS.Signals | null>,
-): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-
-  // rTorrent treats SIGTERM as a normal shutdown: it saves the session and closes its sockets.
-  child.kill('SIGTERM');
-  const gone = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
-  if (gone) return;
-
-  child.kill('SIGKILL');
-  await exited;
 }

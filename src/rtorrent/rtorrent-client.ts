@@ -14,7 +14,7 @@ export const DEFAULT_MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
 /** A parameter the request encoder takes: what `xmlrpc`'s serializer knows how to write. */
 export type XmlRpcParam =
-  string | number | boolean | XmlRpcParam[] | { [key: string]: XmlRpcParam };
+  string | number | boolean | Buffer | XmlRpcParam[] | { [key: string]: XmlRpcParam };
 
 /** One call inside a `system.multicall`. */
 export interface MethodCall {

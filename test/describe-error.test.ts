@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { describeError } from '../../src/cli/run-cli.js';
+import { describeError } from '../src/describe-error.js';
 
 test('an error is described with its whole chain of causes', () => {
   const root = new Error('connect ECONNREFUSED 127.0.0.1:5000');

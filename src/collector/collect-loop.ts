@@ -1,0 +1,92 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { describeError } from '../describe-error.js';
+import { RtorrentClient } from '../rtorrent/rtorrent-client.js';
+import { formatPutnotif, formatPutval } from './putval.js';
+import { RtorrentPoller } from './rtorrent-poller.js';
+import { snapshotMetrics } from './snapshot-metrics.js';
+
+// A call gets most of the interval, so that a slow rTorrent is abandoned before the next poll.
+const CALL_SHARE_OF_INTERVAL = 0.8;
+const MAX_CALL_TIMEOUT_MS = 30_000;
+
+export interface CollectLoopOptions {
+  url: string;
+  instance: string;
+  hostname: string;
+  intervalSeconds: number;
+  /** Poll once, then return. */
+  once: boolean;
+  /** Writes one protocol line for collectd (stdout). */
+  emit(line: string): void;
+  /** Tells the operator something they must act on (stderr, which collectd logs as errors). */
+  warn(line: string): void;
+  /** Ends the loop between polls. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Polls rTorrent every interval and emits PUTVAL lines. When rTorrent cannot be reached it
+ * emits nothing, so the archive records unknown; it says so once when rTorrent goes away and
+ * once when it is back, each time also as a collectd notification. Resolves to false when the
+ * last poll failed.
+ */
+export async function runCollectLoop(options: CollectLoopOptions): Promise<boolean> {
+  const intervalMs = options.intervalSeconds * 1000;
+  const timeoutMs = Math.min(MAX_CALL_TIMEOUT_MS, intervalMs * CALL_SHARE_OF_INTERVAL);
+  const client = new RtorrentClient(options.url, { timeoutMs });
+  const poller = new RtorrentPoller(client);
+  let isReachable: boolean | undefined;
+
+  for (;;) {
+    const startedAt = Date.now();
+    const timeSeconds = Math.round(startedAt / 1000);
+    try {
+      const snapshot = await withDeadline(poller.poll(), intervalMs, options.url);
+      for (const metric of snapshotMetrics(snapshot, options.instance)) {
+        options.emit(formatPutval(options.hostname, metric, options.intervalSeconds, timeSeconds));
+      }
+
+      if (isReachable === false)
+        report(options, 'okay', timeSeconds, `rTorrent at ${options.url} is back`);
+      isReachable = true;
+    } catch (error) {
+      poller.reset();
+      if (isReachable !== false) report(options, 'failure', timeSeconds, describeError(error));
+      isReachable = false;
+    }
+
+    if (options.once || options.signal?.aborted) return isReachable;
+
+    const waitMs = Math.max(0, startedAt + intervalMs - Date.now());
+    const isAborted = await sleep(waitMs, false, { signal: options.signal }).catch(() => true);
+    if (isAborted) return isReachable;
+  }
+}
+
+function report(
+  options: CollectLoopOptions,
+  severity: 'okay' | 'failure',
+  timeSeconds: number,
+  message: string,
+): void {
+  const firstLine = message.split('\n')[0] ?? message;
+  options.warn(severity === 'okay' ? firstLine : `${firstLine}; writing nothing until it answers`);
+  options.emit(
+    formatPutnotif(options.hostname, options.instance, severity, timeSeconds, firstLine),
+  );
+}
+
+/** Abandons a poll that cannot finish before the next one is due. */
+async function withDeadline<T>(work: Promise<T>, deadlineMs: number, url: string): Promise<T> {
+  const abandon = new AbortController();
+  const timeout = sleep(deadlineMs, undefined, { signal: abandon.signal }).then(() => {
+    throw new Error(`poll of rTorrent at ${url} took longer than the ${deadlineMs} ms interval`);
+  });
+  timeout.catch(() => undefined);
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    abandon.abort();
+  }
+}

@@ -1,0 +1,241 @@
+import { hostname as localHostname } from 'node:os';
+
+import type { MethodCall, MulticallOutcome, RtorrentClient } from '../rtorrent/rtorrent-client.js';
+import type { XmlRpcValue } from '../rtorrent/xmlrpc-value.js';
+import { buildGlobalCalls } from './global-commands.js';
+import { cpuPercentBetween, readProcessSample, type ProcessSample } from './process-stats.js';
+import type { ItemRow, PeerCounts, RtorrentSnapshot } from './rtorrent-snapshot.js';
+import { trackerDomain } from './tracker-domain.js';
+
+// The fields of d.multicall2, in the order ItemRow is read from each row.
+const ITEM_FIELDS = [
+  'd.hash=',
+  'd.up.rate=',
+  'd.down.rate=',
+  'd.skip.rate=',
+  'd.size_bytes=',
+  'd.left_bytes=',
+  'd.size_files=',
+  'd.message=',
+  'd.peers_connected=',
+];
+
+const PEER_FIELDS = [
+  'p.is_encrypted=',
+  'p.is_incoming=',
+  'p.is_obfuscated=',
+  'p.is_preferred=',
+  'p.is_snubbed=',
+  'p.is_unwanted=',
+];
+
+/**
+ * Reads everything the sensors need from one rTorrent in as few round trips as it allows:
+ * one multicall for the globals and view sizes, one item multicall, then peers only for items
+ * that have some, and trackers only for items not seen before.
+ */
+export class RtorrentPoller {
+  private readonly client: RtorrentClient;
+  private views: string[] | undefined;
+  private readonly trackerDomains = new Map<string, string>();
+  private previousProcess: ProcessSample | undefined;
+
+  constructor(client: RtorrentClient) {
+    this.client = client;
+  }
+
+  /** Forgets what belongs to one rTorrent process, after it went away and may come back new. */
+  reset(): void {
+    this.client.forgetMethods();
+    this.views = undefined;
+    this.trackerDomains.clear();
+    this.previousProcess = undefined;
+  }
+
+  async poll(): Promise<RtorrentSnapshot> {
+    const startedAt = performance.now();
+    const bytesBefore = this.client.bytesReceived;
+    const methods = await this.client.listMethods();
+    this.views ??= readStrings(await this.client.call('view.list'));
+
+    const globals = await this.readGlobalsAndViews(methods);
+    const items = await this.readItems(methods);
+    const trackerDomains = items === undefined ? new Map() : await this.readTrackerDomains(items);
+    const peers = items === undefined ? undefined : await this.readPeers(items, methods);
+    const process = await this.readProcess(globals);
+    const cpuPercent =
+      process && this.previousProcess ? cpuPercentBetween(this.previousProcess, process) : null;
+    this.previousProcess = process;
+
+    return {
+      globals: globals.values,
+      viewSizes: globals.viewSizes,
+      items,
+      trackerDomains,
+      peers,
+      process,
+      cpuPercent,
+      pollMilliseconds: performance.now() - startedAt,
+      replyBytes: this.client.bytesReceived - bytesBefore,
+    };
+  }
+
+  private async readGlobalsAndViews(methods: ReadonlySet<string>): Promise<{
+    values: Record<string, number | string | undefined>;
+    viewSizes: Map<string, number>;
+  }> {
+    const globalCalls = buildGlobalCalls(methods);
+    const views = this.views ?? [];
+    const calls: MethodCall[] = [
+      ...globalCalls.map(([, call]) => call),
+      { method: 'view.list', params: [''] },
+      ...views.map((view) => ({ method: 'view.size', params: ['', view] })),
+    ];
+    const outcomes = await this.client.multicall(calls);
+
+    const values: Record<string, number | string | undefined> = {};
+    globalCalls.forEach(([name], index) => (values[name] = readScalar(outcomes[index])));
+    const listOutcome = outcomes[globalCalls.length];
+    const viewSizes = new Map<string, number>();
+    views.forEach((view, index) => {
+      const size = readScalar(outcomes[globalCalls.length + 1 + index]);
+      if (typeof size === 'number') viewSizes.set(view, size);
+    });
+
+    // A view added since the last poll gets its size from the next one.
+    if (listOutcome && 'value' in listOutcome) this.views = readStrings(listOutcome.value);
+
+    return { values, viewSizes };
+  }
+
+  private async readItems(methods: ReadonlySet<string>): Promise<ItemRow[] | undefined> {
+    const rows = methods.has('d.multicall2')
+      ? await this.client.call('d.multicall2', ['', 'main', ...ITEM_FIELDS])
+      : await this.client.call('d.multicall', ['main', ...ITEM_FIELDS]);
+    if (!Array.isArray(rows)) return undefined;
+
+    return rows.map(readItemRow);
+  }
+
+  /** Tracker lists rarely change, so each item's is fetched once and kept while it exists. */
+  private async readTrackerDomains(items: ItemRow[]): Promise<Map<string, string>> {
+    const present = new Set(items.map((item) => item.hash));
+    for (const hash of this.trackerDomains.keys()) {
+      if (!present.has(hash)) this.trackerDomains.delete(hash);
+    }
+
+    const missing = items.filter((item) => !this.trackerDomains.has(item.hash));
+    if (missing.length > 0) {
+      const outcomes = await this.client.multicall(
+        missing.map((item) => ({ method: 't.multicall', params: [item.hash, '', 't.url='] })),
+      );
+      missing.forEach((item, index) => {
+        const outcome = outcomes[index];
+        if (outcome === undefined || 'fault' in outcome) return;
+
+        const firstUrl = Array.isArray(outcome.value)
+          ? readStrings(outcome.value[0])[0]
+          : undefined;
+        this.trackerDomains.set(item.hash, firstUrl ? trackerDomain(firstUrl) : 'none');
+      });
+    }
+
+    return new Map(this.trackerDomains);
+  }
+
+  private async readPeers(
+    items: ItemRow[],
+    methods: ReadonlySet<string>,
+  ): Promise<PeerCounts | undefined> {
+    const counts: PeerCounts = {
+      connected: 0,
+      encrypted: 0,
+      incoming: 0,
+      obfuscated: 0,
+      preferred: 0,
+      snubbed: 0,
+      unwanted: 0,
+    };
+    const withPeers = items.filter((item) => item.peersConnected > 0);
+    if (withPeers.length === 0) return counts;
+
+    if (!methods.has('p.multicall')) return undefined;
+
+    const outcomes = await this.client.multicall(
+      withPeers.map((item) => ({ method: 'p.multicall', params: [item.hash, '', ...PEER_FIELDS] })),
+    );
+    for (const outcome of outcomes) {
+      if (!('value' in outcome) || !Array.isArray(outcome.value)) continue;
+
+      for (const peer of outcome.value) addPeer(counts, peer);
+    }
+
+    return counts;
+  }
+
+  private async readProcess(globals: {
+    values: Record<string, number | string | undefined>;
+  }): Promise<ProcessSample | undefined> {
+    const pid = globals.values['pid'];
+    const isLocal = this.client.endpoint.kind === 'scgi-unix' || isSameHost(globals.values);
+    if (typeof pid !== 'number' || !isLocal) return undefined;
+
+    return readProcessSample(pid);
+  }
+}
+
+function isSameHost(values: Record<string, number | string | undefined>): boolean {
+  return values['hostname'] === localHostname();
+}
+
+function addPeer(counts: PeerCounts, peer: XmlRpcValue): void {
+  if (!Array.isArray(peer)) return;
+
+  counts.connected++;
+  const flags = peer.map((flag) => Number(flag) === 1);
+  if (flags[0]) counts.encrypted++;
+  if (flags[1]) counts.incoming++;
+  if (flags[2]) counts.obfuscated++;
+  if (flags[3]) counts.preferred++;
+  if (flags[4]) counts.snubbed++;
+  if (flags[5]) counts.unwanted++;
+}
+
+function readItemRow(row: XmlRpcValue): ItemRow {
+  const fields = Array.isArray(row) ? row : [];
+
+  return {
+    hash: String(fields[0] ?? ''),
+    upRate: toNumber(fields[1]),
+    downRate: toNumber(fields[2]),
+    skipRate: toNumber(fields[3]),
+    sizeBytes: toNumber(fields[4]),
+    leftBytes: toNumber(fields[5]),
+    sizeFiles: toNumber(fields[6]),
+    message: String(fields[7] ?? ''),
+    peersConnected: toNumber(fields[8]),
+  };
+}
+
+function readScalar(outcome: MulticallOutcome | undefined): number | string | undefined {
+  if (outcome === undefined || 'fault' in outcome) return undefined;
+
+  const value = outcome.value;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+
+  if (typeof value === 'bigint') return Number(value);
+
+  return undefined;
+}
+
+function readStrings(value: XmlRpcValue | undefined): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function toNumber(value: XmlRpcValue | undefined): number {
+  if (typeof value === 'number') return value;
+
+  if (typeof value === 'bigint') return Number(value);
+
+  return Number(value ?? 0) || 0;
+}

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+import { parse } from 'ini';
+
+const CONNECT_TIMEOUT_MS = 2_000;
+
+/** An rTorrent to watch, and where rtmon learnt of it (a file name, for the person). */
+export interface FoundRtorrent {
+  url: string;
+  source: string;
+}
+
+export interface FindRtorrentOptions {
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+}
+
+/**
+ * Looks for an rTorrent that answers: the URL in rtmon's ini file, then the SCGI socket or port
+ * that `~/.rtorrent.rc` opens. Resolves to undefined when there is none.
+ */
+export async function findRtorrent(
+  options: FindRtorrentOptions = {},
+): Promise<FoundRtorrent | undefined> {
+  const env = options.env ?? process.env;
+  const home = options.home ?? homedir();
+  const iniFile = env.RTMON_CONFIG || join(home, '.config', 'rtmon', 'rtmon.ini');
+  const rcFile = join(home, '.rtorrent.rc');
+  const candidates = [
+    { url: await readIniUrl(iniFile, home), source: iniFile },
+    { url: await readRcUrl(rcFile, home), source: rcFile },
+  ];
+
+  for (const candidate of candidates) {
+    if (candidate.url !== undefined && (await isAnswering(candidate.url))) {
+      return { url: candidate.url, source: candidate.source };
+    }
+  }
+
+  return undefined;
+}
+
+/** The `[rtorrent] url` of rtmon's ini file, with `~` expanded. */
+export async function readIniUrl(file: string, home: string): Promise<string | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const section = parse(text).rtorrent as Record<string, unknown> | undefined;
+  const url = section?.url;
+  if (typeof url !== 'string' || url === '') return undefined;
+
+  return url.replace(/^scgi:\/\/~(?=\/)/, `scgi://${home}`);
+}
+
+/** The URL of the SCGI socket or port an rtorrent.rc opens, in new or old command names. */
+export async function readRcUrl(file: string, home: string): Promise<string | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    const match =
+      /^\s*(network\.scgi\.open_local|scgi_local|network\.scgi\.open_port|scgi_port)\s*=\s*"?([^"#\s]+)"?/.exec(
+        line,
+      );
+    if (match === null) continue;
+
+    const [, command = '', value = ''] = match;
+    if (command.endsWith('port')) return `scgi://${value.replace(/^:/, '127.0.0.1:')}`;
+
+    return `scgi://${value.replace(/^~(?=\/)/, home)}`;
+  }
+
+  return undefined;
+}
+
+/** Whether something accepts a connection at an `scgi://` URL; other URLs are taken on trust. */
+export function isAnswering(url: string): Promise<boolean> {
+  if (!url.startsWith('scgi://')) return Promise.resolve(true);
+
+  const rest = url.slice('scgi://'.length);
+  const hostPort = /^([^/:]+):(\d+)$/.exec(rest);
+  const socket = hostPort
+    ? connect(Number(hostPort[2]), hostPort[1])
+    : connect(decodeURIComponent(rest));
+
+  return new Promise((resolve) => {
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy());
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('close', () => resolve(false));
+  });
+}
