@@ -31,9 +31,3 @@ export async function timePythonDecode(
   return JSON.parse(stdout) as number[];
 }
 
-/** Python's version, for the report. */
-export async function readPythonVersion(): Promise<string> {
-  const { stdout } = await run('python3', ['--version']);
-
-  return stdout.trim().replace(/^Python /, '');
-}
