@@ -13,7 +13,7 @@ const ITEM_GETTERS = [
 ];
 // Exporters of this kind send each getter as its own call; batching them into multicalls of
 // this many items is kinder to rTorrent than what they do, so the comparison flatters them.
-const ITEMS_PER_MULTICALL = 500;
+const ITEMS_PER_MULTICALL = 100;
 
 /**
  * One poll the way older exporters read rTorrent: the whole hash list of every view, only to
