@@ -10,15 +10,16 @@ const run = promisify(execFile);
 
 /** The machine, the date, and the version of every program the run measured. */
 export async function describeEnvironment(rtorrent: RtorrentClient): Promise<BenchEnvironment> {
-  const [rtorrentVersion, libtorrentVersion, python, rrdtool, chromium, debian] =
-    await Promise.all([
+  const [rtorrentVersion, libtorrentVersion, python, rrdtool, chromium, debian] = await Promise.all(
+    [
       rtorrent.call('system.client_version').then(String),
       rtorrent.call('system.library_version').then(String),
       firstLine('python3', ['--version']),
       firstLine('rrdtool', ['--version']),
       firstLine('chromium', ['--version']),
       readFile('/etc/debian_version', 'utf8').catch(() => 'unknown'),
-    ]);
+    ],
+  );
   const cpu = cpus();
   const memoryGb = Math.round(totalmem() / 2 ** 30);
 

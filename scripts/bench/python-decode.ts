@@ -30,4 +30,3 @@ export async function timePythonDecode(
 
   return JSON.parse(stdout) as number[];
 }
-

@@ -3,10 +3,7 @@ import { serializeMethodCall } from 'xmlrpc/lib/serializer.js';
 import { formatPutval } from '../../src/collector/putval.js';
 import { RtorrentPoller } from '../../src/collector/rtorrent-poller.js';
 import { snapshotMetrics } from '../../src/collector/snapshot-metrics.js';
-import {
-  RtorrentClient,
-  type XmlRpcParam,
-} from '../../src/rtorrent/rtorrent-client.js';
+import { RtorrentClient, type XmlRpcParam } from '../../src/rtorrent/rtorrent-client.js';
 import type { XmlRpcValue } from '../../src/rtorrent/xmlrpc-value.js';
 
 const HOSTNAME = 'bench';
