@@ -6,17 +6,17 @@ import { describeError } from '../describe-error.js';
 import { RtorrentClient } from '../rtorrent/rtorrent-client.js';
 import type { Command } from './command.js';
 import { parseFlags } from './parse-flags.js';
-import { resolveRtorrentUrl } from './rtorrent-url-flag.js';
+import { resolveRtorrentTarget } from './rtorrent-target.js';
 
 // Commands the sensors use beyond the globals; a missing one means fewer series, not failure.
 const ITEM_COMMANDS = ['d.multicall2', 't.multicall', 'p.multicall', 'view.list', 'view.size'];
 
 export const checkCommand: Command = {
   summary: 'poll rTorrent once and print what the collector would write, for a person',
-  usage: 'rtmon check [--url URL]',
+  usage: 'rtmon check [--url URL] [--config FILE]',
   async run(args) {
     const flags = parseFlags(args, { url: { type: 'string' }, config: { type: 'string' } });
-    const url = await resolveRtorrentUrl(flags.url, flags.config);
+    const { url } = await resolveRtorrentTarget(flags);
     const client = new RtorrentClient(url);
     try {
       const snapshot = await new RtorrentPoller(client).poll();

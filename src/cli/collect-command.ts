@@ -1,11 +1,10 @@
 import { hostname } from 'node:os';
 
 import { runCollectLoop } from '../collector/collect-loop.js';
-import { toIdentifierPart } from '../collector/identifier.js';
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
 import { parseFlags } from './parse-flags.js';
-import { resolveRtorrentUrl } from './rtorrent-url-flag.js';
+import { resolveRtorrentTarget } from './rtorrent-target.js';
 
 const DEFAULT_INTERVAL_SECONDS = 10;
 // collectd gives no other sign that it went away; when it does, the collector is re-parented.
@@ -21,8 +20,7 @@ export const collectCommand: Command = {
       config: { type: 'string' },
       once: { type: 'boolean' },
     });
-    const url = await resolveRtorrentUrl(flags.url, flags.config);
-    const instance = flags.instance ? toIdentifierPart(flags.instance) : '';
+    const { url, instance } = await resolveRtorrentTarget(flags);
     const intervalSeconds = readInterval(process.env['COLLECTD_INTERVAL']);
     const stop = new AbortController();
     stopWhenCollectdGoes(stop);

@@ -1,16 +1,15 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { toIdentifierPart } from '../collector/identifier.js';
 import { formatExecLine } from '../stack/collectd-config.js';
 import { chooseExecUser } from '../stack/exec-user.js';
 import type { Command } from './command.js';
 import { parseFlags } from './parse-flags.js';
-import { resolveRtorrentUrl } from './rtorrent-url-flag.js';
+import { resolveRtorrentTarget } from './rtorrent-target.js';
 
 export const collectdConfigCommand: Command = {
   summary: "print the collectd.conf lines that run this install's collector",
-  usage: 'rtmon collectd-config [--url URL] [--instance NAME] [--user USER:GROUP]',
+  usage: 'rtmon collectd-config [--url URL] [--instance NAME] [--config FILE] [--user USER:GROUP]',
   async run(args) {
     const flags = parseFlags(args, {
       url: { type: 'string' },
@@ -18,14 +17,14 @@ export const collectdConfigCommand: Command = {
       user: { type: 'string' },
       config: { type: 'string' },
     });
-    const url = await resolveRtorrentUrl(flags.url, flags.config);
+    const { url, instance } = await resolveRtorrentTarget(flags);
     const execLine = formatExecLine(
       {
         execUser: flags.user ?? chooseExecUser(),
         nodePath: realpathSync(process.execPath),
         cliPath: realpathSync(fileURLToPath(new URL('../cli.js', import.meta.url))),
       },
-      { url, instance: flags.instance ? toIdentifierPart(flags.instance) : '' },
+      { url, instance },
     );
 
     console.log(

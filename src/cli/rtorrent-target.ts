@@ -1,0 +1,25 @@
+import { toIdentifierPart } from '../collector/identifier.js';
+import { loadConfig } from '../config/index.js';
+import { UsageError } from './command.js';
+
+/** Which rTorrent to watch, and the plugin instance its series are filed under. */
+export interface RtorrentTarget {
+  url: string;
+  instance: string;
+}
+
+/** The flags win; what they leave out comes from the `[rtorrent]` section of the ini file. */
+export async function resolveRtorrentTarget(flags: {
+  url?: string;
+  instance?: string;
+  config?: string;
+}): Promise<RtorrentTarget> {
+  const needsConfig = flags.url === undefined || flags.instance === undefined;
+  const config = needsConfig ? await loadConfig({ file: flags.config }) : undefined;
+  const url = flags.url ?? config?.rtorrent.url ?? '';
+  if (url.trim() === '') throw new UsageError('--url must not be empty');
+
+  const instance = flags.instance ?? config?.rtorrent.instance ?? '';
+
+  return { url, instance: instance === '' ? '' : toIdentifierPart(instance) };
+}

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { execa } from 'execa';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { findPackageRoot } from '../../src/web/package-root.js';
+import { createRrdFixture, type RrdFixture } from '../helpers/rrd-fixture.js';
+import { serveApp, type ServedApp } from '../helpers/serve-app.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = join(findPackageRoot(), 'test-output');
+const LIVE_INTERVAL_MS = 500;
+
+let fixture: RrdFixture;
+let served: ServedApp;
+let browser: Browser;
+
+before(async () => {
+  fixture = await createRrdFixture();
+  served = await serveApp({ rrdDir: fixture.rrdDir, liveIntervalMs: LIVE_INTERVAL_MS });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await served?.close();
+  await fixture?.remove();
+});
+
+/** Every console error and uncaught exception of the pages opened, a CSP refusal included. */
+const pageErrors: string[] = [];
+
+async function openPage(path: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+  await page.goto(`${served.url}${path}`);
+
+  return page;
+}
+
+async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+/** The shown value without the age badge a stale reading carries. */
+async function valueText(page: Page, selector: string): Promise<string | null> {
+  return page.locator(selector).evaluate((element) => element.firstChild?.textContent ?? null);
+}
+
+const LAYOUTS = [
+  { width: 375, colorScheme: 'light' },
+  { width: 375, colorScheme: 'dark' },
+  { width: 1440, colorScheme: 'light' },
+  { width: 1440, colorScheme: 'dark' },
+] as const;
+
+for (const { width, colorScheme } of LAYOUTS) {
+  test(`the live page shows the archive's values at ${width} px, ${colorScheme}, without horizontal scrolling`, async () => {
+    await fixture.touch();
+    const page = await openPage('/', width, colorScheme);
+    try {
+      await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+      assert.equal(await valueText(page, '[data-reading="rtorrent.rateUp"]'), '168 KiB/s');
+      assert.equal(await valueText(page, '[data-item="total"]'), '120');
+      assert.equal(await valueText(page, '[data-item="messages"]'), '—');
+      assert.equal(await valueText(page, '[data-reading="rtorrent.http"]'), '—');
+      assert.equal(
+        await page.locator('[data-reading="rtorrent.http"]').getAttribute('class'),
+        'missing',
+      );
+      assert.equal(await page.locator('#trackers tbody tr').count(), 2);
+      assert.equal(await hasHorizontalScroll(page), false);
+      await page.waitForTimeout(300);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `live-${width}-${colorScheme}.png`),
+        fullPage: true,
+      });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test(`the graph browser draws every series of a plugin at ${width} px, ${colorScheme}`, async () => {
+    const page = await openPage(
+      '/graphs?host=seedbox&plugin=rtorrent&range=hour',
+      width,
+      colorScheme,
+    );
+    try {
+      await page.waitForFunction(() => {
+        const images = Array.from(document.querySelectorAll('figure.graph img'));
+
+        return (
+          images.length > 20 &&
+          images.every(
+            (image) =>
+              (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+          )
+        );
+      });
+      assert.equal(await hasHorizontalScroll(page), false);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `graphs-${width}-${colorScheme}.png`),
+        fullPage: false,
+      });
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('a new value written to the archive reaches the open live page through the event stream', async () => {
+  await fixture.touch();
+  const page = await openPage('/', 1440, 'light');
+  try {
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    assert.equal(await valueText(page, '[data-reading="rtorrent.rateUp"]'), '168 KiB/s');
+
+    const next = (await fixture.touch()) + 1;
+    await execa('rrdtool', [
+      'update',
+      fixture.file('seedbox/rtorrent/gauge-rate_up'),
+      `${next}:2097152`,
+    ]);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-reading="rtorrent.rateUp"]')?.textContent === '2.00 MiB/s',
+      undefined,
+      { timeout: 10_000 },
+    );
+    const lastPoint = await page.evaluate(() => {
+      const chart = (
+        window as unknown as {
+          Chart: {
+            getChart(id: string): {
+              data: { datasets: Array<{ data: Array<{ x: number; y: number }> }> };
+            };
+          };
+        }
+      ).Chart.getChart('rate-chart');
+
+      return chart.data.datasets[0]?.data.at(-1);
+    });
+    assert.deepEqual(lastPoint, { x: next * 1000, y: 2097152 });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a value that stopped updating says how old it is, and a missing sensor shows as missing', async () => {
+  const page = await openPage('/?host=otherbox', 375, 'light');
+  try {
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    const load = page.locator('[data-reading="system.load.shortterm"]');
+    assert.equal(await valueText(page, '[data-reading="system.load.shortterm"]'), '1.50');
+    // Written an hour before the fixture was built, a few seconds ago.
+    assert.match((await load.locator('.age').textContent()) ?? '', /^6[01] min old$/);
+    assert.equal(await valueText(page, '[data-reading="rtorrent.rateUp"]'), '—');
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-375-light-stale.png'), fullPage: true });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the graph browser switches range with a preset and zooms to a dragged span', async () => {
+  const page = await openPage('/graphs?host=seedbox&plugin=load&range=day', 1440, 'light');
+  try {
+    const image = page.locator('figure.graph img').first();
+    await page.waitForFunction(
+      () => (document.querySelector('figure.graph img') as HTMLImageElement | null)?.naturalWidth,
+    );
+
+    await page.getByRole('button', { name: 'week' }).click();
+    await page.waitForURL(/range=week/);
+    assert.equal(
+      await page.getByRole('button', { name: 'week' }).getAttribute('aria-pressed'),
+      'true',
+    );
+
+    await page.getByRole('button', { name: 'hour' }).click();
+    await page.waitForURL(/range=hour/);
+    await page.waitForFunction(
+      () => (document.querySelector('figure.graph') as HTMLElement | null)?.dataset.graphWidth,
+    );
+    const box = await image.boundingBox();
+    assert.ok(box !== null);
+    const y = box.y + box.height / 3;
+    await page.mouse.move(box.x + box.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForURL(/start=\d+&end=\d+/);
+
+    const url = new URL(page.url());
+    const span = Number(url.searchParams.get('end')) - Number(url.searchParams.get('start'));
+    assert.ok(span > 300 && span < 1500, `a fifth of an hour's plot is about 720 s, not ${span} s`);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('no page logged an error or broke the content security policy', () => {
+  assert.deepEqual(pageErrors, []);
+});
