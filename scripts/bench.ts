@@ -14,6 +14,7 @@ import { runCollectorProcess } from './bench/collector-process.js';
 import { formatReport } from './bench/format-report.js';
 import { measureDecode } from './bench/measure-decode.js';
 import { measurePoll } from './bench/measure-poll.js';
+import { measureViewer } from './bench/measure-viewer.js';
 import { measureRtorrentCpuPerPoll } from './bench/measure-rtorrent-cpu.js';
 import { pollLikeOlderExporter } from './bench/older-exporter-poll.js';
 import { replacePerformanceSection } from './bench/readme-section.js';
@@ -32,6 +33,14 @@ const MEGABYTE = 1024 * 1024;
 
 const options = parseBenchOptions(process.argv.slice(2));
 const results = await measureAll(options);
+progress('measuring the viewer');
+results.viewer = await measureViewer(options.repetitions);
+progress(
+  `graph cold ${results.viewer.graphColdMs.toFixed(0)} ms against rrdtool ` +
+    `${results.viewer.rrdtoolGraphMs.toFixed(0)} ms; /api/live ` +
+    `${results.viewer.liveRequestsPerSecond.toFixed(0)} req/s against hello ` +
+    `${results.viewer.helloRequestsPerSecond.toFixed(0)} req/s`,
+);
 if (options.writeReadme) {
   const readme = await readFile(README_PATH, 'utf8');
   await writeFile(README_PATH, replacePerformanceSection(readme, formatReport(results)));
