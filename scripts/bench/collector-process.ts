@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import { COLLECTOR_NODE_FLAGS } from '../../src/collector/collector-node-flags.js';
 import { readPeakRssBytes } from './proc-status.js';
 
 const CLI_PATH = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
@@ -26,7 +27,9 @@ export function runCollectorProcess(
   polls: number,
   intervalSeconds: number,
 ): Promise<CollectorRun> {
-  const child = spawn(process.execPath, [CLI_PATH, 'collect', '--url', url], {
+  // Started the way collectd's Exec line starts it, V8 options included.
+  const args = [...COLLECTOR_NODE_FLAGS, CLI_PATH, 'collect', '--url', url];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, COLLECTD_INTERVAL: String(intervalSeconds), COLLECTD_HOSTNAME: 'bench' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -131,14 +131,11 @@ export class RtorrentPoller {
   private async readTrackerDomains(
     items: ItemRow[],
     methods: ReadonlySet<string>,
-  ): Promise<Map<string, string>> {
-    const present = new Set(items.map((item) => item.hash));
-    for (const hash of this.trackerDomains.keys()) {
-      if (!present.has(hash)) this.trackerDomains.delete(hash);
-    }
-
+  ): Promise<ReadonlyMap<string, string>> {
     const missing = items.filter((item) => !this.trackerDomains.has(item.hash));
-    if (missing.length === 0) return new Map(this.trackerDomains);
+    // Every item has its domain kept; more kept than that means some items have gone.
+    if (this.trackerDomains.size > items.length - missing.length) this.forgetGoneItems(items);
+    if (missing.length === 0) return this.trackerDomains;
 
     const rows = methods.has('d.multicall2')
       ? await this.client.call('d.multicall2', ['', 'main', 'd.hash=', 't.multicall=,,t.url='])
@@ -152,7 +149,14 @@ export class RtorrentPoller {
       this.trackerDomains.set(String(row[0]), firstUrl ? trackerDomain(firstUrl) : 'none');
     }
 
-    return new Map(this.trackerDomains);
+    return this.trackerDomains;
+  }
+
+  private forgetGoneItems(items: ItemRow[]): void {
+    const present = new Set(items.map((item) => item.hash));
+    for (const hash of this.trackerDomains.keys()) {
+      if (!present.has(hash)) this.trackerDomains.delete(hash);
+    }
   }
 
   private async readPeers(
