@@ -145,14 +145,21 @@ export class XmlRpcReplyDecoder {
 
     const textStart = inner + (isInteger ? I8_OPEN.length : STRING_OPEN.length);
     let textEnd = textStart;
-    while (textEnd < bytes.length && bytes[textEnd] !== LESS_THAN) textEnd++;
+    // Whether the text is plain ASCII without entities, found on the way to its end.
+    let plain = true;
+    for (; textEnd < bytes.length; textEnd++) {
+      const byte = bytes[textEnd] as number;
+      if (byte === LESS_THAN) break;
+
+      if (byte >= 0x80 || byte === AMPERSAND) plain = false;
+    }
     const closing = isInteger ? I8_CLOSE_VALUE : STRING_CLOSE_VALUE;
     const isI4 = isInteger && bytes[inner + 2] === 0x34; /* 4 */
     if (!startsWith(bytes, textEnd, isI4 ? I4_CLOSE_VALUE : closing)) return -1;
 
-    this.deliver(
-      isInteger ? readInteger(bytes, textStart, textEnd) : readText(bytes, textStart, textEnd),
-    );
+    if (isInteger) this.deliver(readInteger(bytes, textStart, textEnd));
+    else if (plain) this.deliver(bytes.toString('latin1', textStart, textEnd));
+    else this.deliver(readText(bytes, textStart, textEnd));
 
     return textEnd + closing.length;
   }
