@@ -118,11 +118,14 @@ function renderGraphs() {
   const plugin = host?.plugins.find((entry) => entry.name === state.plugin);
   const container = document.getElementById('graphs');
   document.getElementById('problem').hidden = true;
-  container.replaceChildren(...(plugin?.series ?? []).map((series) => graphFigure(series)));
+  // Groups first (memory states stacked, all item counts together), then each series alone.
+  const groups = (plugin?.groups ?? []).map((group) => graphFigure(group, true));
+  const series = (plugin?.series ?? []).map((entry) => graphFigure(entry, false));
+  container.replaceChildren(...groups, ...series);
   for (const figure of container.querySelectorAll('figure')) loadGraph(figure);
 }
 
-function graphFigure(series) {
+function graphFigure(series, isGroup) {
   const figure = document.createElement('figure');
   figure.className = 'graph';
   figure.dataset.series = series.name;
@@ -140,6 +143,13 @@ function graphFigure(series) {
   figure.querySelector('[data-format="svg"]').href = `${path}.svg?${graphQuery(800)}`;
   figure.querySelector('[data-format="csv"]').href = `/api/series?${seriesQuery}&format=csv`;
   figure.querySelector('[data-format="json"]').href = `/api/series?${seriesQuery}`;
+  if (isGroup) {
+    // A group is drawn from several files; its data downloads series by series.
+    figure.querySelector('[data-format="csv"]').remove();
+    figure.querySelector('[data-format="json"]').remove();
+    figure.querySelector('.name').textContent =
+      `${series.name.slice(1)} (${series.series.length} series)`;
+  }
   enableZoom(figure);
 
   return figure;

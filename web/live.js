@@ -157,6 +157,7 @@ function render(snapshot) {
   }
 
   renderItems(snapshot);
+  renderDone(snapshot);
   renderShare('memory', snapshot.system.memory, 'used', snapshot);
   renderShare('swap', snapshot.system.swap, 'used', snapshot);
   renderMeter('cpu', snapshot.system.cpuPercent?.value ?? null);
@@ -236,6 +237,14 @@ function renderShare(name, readings, usedKey, snapshot) {
   document.getElementById(`${name}-total`).textContent =
     total === null ? '' : `of ${formatBytes(total)}`;
   renderMeter(name, used?.value != null && total ? (100 * used.value) / total : null);
+}
+
+/** How much of all items' data is here: 1 − left ÷ size. */
+function renderDone(snapshot) {
+  const size = snapshot.rtorrent.sizeTotal?.value ?? null;
+  const left = snapshot.rtorrent.leftTotal?.value ?? null;
+  const done = size === null || left === null || size <= 0 ? null : 100 * (1 - left / size);
+  document.getElementById('done-percent').textContent = formatPercent(done);
 }
 
 function renderMeter(name, percent) {

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 
 import type { MiddlewareHandler } from 'hono';
 
+import { LoginGate } from './login-gate.js';
 import { verifyPassword } from './password-hash.js';
 
 /** A verified Authorization header is trusted this long without hashing again. */
 export const VERIFIED_TTL_MS = 5 * 60_000;
 const MAX_VERIFIED = 256;
 const REALM = 'rtmon';
+const BUSY_RETRY_AFTER_S = 1;
 
 /**
  * HTTP basic authentication against users and scrypt hashes. Verified credentials are kept
@@ -15,13 +17,22 @@ const REALM = 'rtmon';
  */
 export function basicAuth(users: Record<string, string>, open: string[] = []): MiddlewareHandler {
   const verified = new Map<string, number>();
+  const gate = new LoginGate();
 
   return async (c, next) => {
     if (open.includes(c.req.path)) return next();
 
     const header = c.req.header('Authorization') ?? '';
     const digest = createHash('sha256').update(header).digest('base64');
-    if ((verified.get(digest) ?? 0) > Date.now() || (await isAllowed(header, users))) {
+    const isRemembered = (verified.get(digest) ?? 0) > Date.now();
+    const isValid = isRemembered || (await gate.run(() => isAllowed(header, users)));
+    if (isValid === undefined) {
+      c.header('Retry-After', String(BUSY_RETRY_AFTER_S));
+
+      return c.json({ error: 'ERR_TOO_MANY_LOGINS', message: 'too many logins at once' }, 429);
+    }
+
+    if (isValid) {
       remember(verified, digest);
 
       return next();

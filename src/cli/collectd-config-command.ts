@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { toAbsoluteRtorrentUrl } from '../stack/absolute-url.js';
 import { formatExecLine } from '../stack/collectd-config.js';
 import { chooseExecUser } from '../stack/exec-user.js';
 import type { Command } from './command.js';
@@ -24,7 +25,7 @@ export const collectdConfigCommand: Command = {
         nodePath: realpathSync(process.execPath),
         cliPath: realpathSync(fileURLToPath(new URL('../cli.js', import.meta.url))),
       },
-      { url, instance },
+      { url: toAbsoluteRtorrentUrl(url), instance },
     );
 
     console.log(

@@ -8,14 +8,17 @@ export interface RtorrentTarget {
   instance: string;
 }
 
-/** The flags win; what they leave out comes from the `[rtorrent]` section of the ini file. */
+/**
+ * The flags win; without `--url`, the URL and instance come from the `[rtorrent]` section of the
+ * ini file. With `--url` no file is read: collectd runs the collector as another user, with
+ * collectd's own HOME, whose default ini file it may not be allowed to open.
+ */
 export async function resolveRtorrentTarget(flags: {
   url?: string;
   instance?: string;
   config?: string;
 }): Promise<RtorrentTarget> {
-  const needsConfig = flags.url === undefined || flags.instance === undefined;
-  const config = needsConfig ? await loadConfig({ file: flags.config }) : undefined;
+  const config = flags.url === undefined ? await loadConfig({ file: flags.config }) : undefined;
   const url = flags.url ?? config?.rtorrent.url ?? '';
   if (url.trim() === '') throw new UsageError('--url must not be empty');
 

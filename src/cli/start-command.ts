@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
-
 import { describeError } from '../describe-error.js';
 import { resolveStateDirectory } from '../stack/state-directory.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../stack/embedded-stack.js';
 import { UsageError, type Command } from './command.js';
+import { parseFlags } from './parse-flags.js';
+import { listenForStopRequest } from './stop-request.js';
 
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8042;
@@ -17,22 +17,38 @@ export const startCommand: Command = {
     '[--interval SECONDS] [--state-dir DIR]',
   async run(args) {
     const options = readOptions(args);
-    const stack = await startEmbeddedStack({
-      ...options,
-      onDemoError: (error) => console.error(`rtmon start: demo: ${describeError(error)}`),
-    });
-    printSummary(stack, options.stateDirectory);
+    const stopRequest = listenForStopRequest();
+    try {
+      const stack = await startEmbeddedStack({
+        ...options,
+        onDemoError: (error) => console.error(`rtmon start: demo: ${describeError(error)}`),
+      });
+      printSummary(stack, options.stateDirectory);
 
-    const reason = await waitForEnd(stack);
-    console.error(`rtmon start: ${reason}; stopping`);
-    await stack.stop();
+      const end = await Promise.race([
+        stopRequest.reason.then((reason) => ({ reason, isExpected: true })),
+        stack.childExited.then((name) => ({ reason: `${name} exited`, isExpected: false })),
+      ]);
+      console.error(`rtmon start: ${end.reason}; stopping`);
+      await stack.stop();
 
-    return reason.startsWith('received') ? 0 : 1;
+      return end.isExpected ? 0 : 1;
+    } finally {
+      stopRequest.dispose();
+    }
   },
 };
 
 function readOptions(args: string[]) {
-  const values = parseFlags(args);
+  const values = parseFlags(args, {
+    url: { type: 'string' },
+    instance: { type: 'string' },
+    demo: { type: 'boolean' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    interval: { type: 'string' },
+    'state-dir': { type: 'string' },
+  });
 
   return {
     url: values.url,
@@ -43,32 +59,6 @@ function readOptions(args: string[]) {
     intervalSeconds: readNumber('--interval', values.interval, DEFAULT_INTERVAL_SECONDS),
     stateDirectory: values['state-dir'] ?? resolveStateDirectory(),
   };
-}
-
-function parseFlags(args: string[]) {
-  try {
-    return parseFlagsStrictly(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error });
-  }
-}
-
-function parseFlagsStrictly(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      url: { type: 'string' },
-      instance: { type: 'string' },
-      demo: { type: 'boolean' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      interval: { type: 'string' },
-      'state-dir': { type: 'string' },
-    },
-    strict: true,
-  });
-
-  return values;
 }
 
 function readNumber(flag: string, text: string | undefined, fallback: number): number {
@@ -95,13 +85,4 @@ function printSummary(stack: EmbeddedStack, stateDirectory: string): void {
       'rtmon: Ctrl-C stops everything',
     ].join('\n'),
   );
-}
-
-function waitForEnd(stack: EmbeddedStack): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => resolve(`received ${signal}`);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    void stack.childExited.then((name) => resolve(`${name} exited on its own`));
-  });
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { describeError } from '../describe-error.js';
 import { RtorrentClient } from '../rtorrent/rtorrent-client.js';
+import { timestampOf } from './poll-time.js';
 import { formatPutnotif, formatPutval } from './putval.js';
 import { RtorrentPoller } from './rtorrent-poller.js';
 import { snapshotMetrics } from './snapshot-metrics.js';
@@ -40,16 +41,17 @@ export async function runCollectLoop(options: CollectLoopOptions): Promise<boole
 
   for (;;) {
     const startedAt = Date.now();
-    const timeSeconds = Math.round(startedAt / 1000);
+    const timeSeconds = timestampOf(startedAt, options.intervalSeconds);
     try {
       const snapshot = await withDeadline(poller.poll(), intervalMs, options.url);
+      if (isReachable === false) {
+        report(options, 'okay', timeSeconds, `rTorrent at ${options.url} is back`);
+      }
+
+      isReachable = true;
       for (const metric of snapshotMetrics(snapshot, options.instance)) {
         options.emit(formatPutval(options.hostname, metric, options.intervalSeconds, timeSeconds));
       }
-
-      if (isReachable === false)
-        report(options, 'okay', timeSeconds, `rTorrent at ${options.url} is back`);
-      isReachable = true;
     } catch (error) {
       poller.reset();
       if (isReachable !== false) report(options, 'failure', timeSeconds, describeError(error));

@@ -97,11 +97,15 @@ export function parsePort(value: string, setting: string): number {
   return port;
 }
 
+// The default file may be out of reach as well as absent: collectd runs `rtmon collect` as an
+// unprivileged user whose HOME is still root's, and /root is closed to it (EACCES).
+const UNREACHABLE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EACCES']);
+
 async function readConfigText(file: string, mustExist: boolean): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    if (!mustExist && (error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    if (!mustExist && UNREACHABLE_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return '';
 
     throw new ConfigError(`cannot read the configuration file ${file}`, { cause: error });
   }

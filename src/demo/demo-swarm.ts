@@ -48,6 +48,8 @@ export interface DemoSwarmOptions {
   parentDirectory?: string;
   /** Told about a failed step of the payload stream; the stream goes on. */
   onError?: (error: Error) => void;
+  payloadIntervalMs?: number;
+  maxLivePayloads?: number;
 }
 
 /**
@@ -58,7 +60,11 @@ export async function startDemoSwarm(options: DemoSwarmOptions = {}): Promise<De
   const directory = await mkdtemp(join(options.parentDirectory ?? tmpdir(), 'rtmon-demo-'));
   // collectd runs the collector as an unprivileged user who must reach each rTorrent's socket.
   await chmod(directory, 0o755);
-  const swarm = new Swarm(directory, options.onError ?? (() => {}));
+  const swarm = new Swarm(directory, {
+    onError: options.onError ?? (() => {}),
+    payloadIntervalMs: options.payloadIntervalMs ?? PAYLOAD_INTERVAL_MS,
+    maxLivePayloads: options.maxLivePayloads ?? MAX_LIVE_PAYLOADS,
+  });
   try {
     await swarm.start();
   } catch (error) {
@@ -87,7 +93,9 @@ class Swarm implements DemoSwarm {
 
   constructor(
     readonly directory: string,
-    private readonly onError: (error: Error) => void,
+    private readonly settings: Required<
+      Pick<DemoSwarmOptions, 'onError' | 'payloadIntervalMs' | 'maxLivePayloads'>
+    >,
   ) {}
 
   async start(): Promise<void> {
@@ -106,7 +114,7 @@ class Swarm implements DemoSwarm {
     await this.addRefusedItem();
     await this.addPayload();
     await this.addPayload();
-    this.timer = setInterval(() => this.runStep(), PAYLOAD_INTERVAL_MS);
+    this.timer = setInterval(() => this.runStep(), this.settings.payloadIntervalMs);
   }
 
   async stop(): Promise<void> {
@@ -143,7 +151,7 @@ class Swarm implements DemoSwarm {
     this.step = this.step
       .then(() => (this.stopping ? undefined : this.addPayload()))
       .then(() => (this.stopping ? undefined : this.removeOldPayloads()))
-      .catch((error: Error) => this.onError(error));
+      .catch((error: Error) => this.settings.onError(error));
   }
 
   /** A new payload, seeded by the peers in turn, announced to the trackers in turn. */
@@ -200,7 +208,7 @@ class Swarm implements DemoSwarm {
   }
 
   private async removeOldPayloads(): Promise<void> {
-    while (this.payloads.length > MAX_LIVE_PAYLOADS) {
+    while (this.payloads.length > this.settings.maxLivePayloads) {
       const payload = this.payloads.shift() as Payload;
       for (const peer of this.peers) {
         await unlink(watchFile(peer, 'start', payload)).catch(() => {});

@@ -3,6 +3,7 @@ import type { GraphDefinition } from './graph-definition.js';
 import { GRAPH_THEMES, type ThemeName } from './graph-theme.js';
 
 export interface GraphRequest {
+  /** The file of lines that name none. */
   file: string;
   definition: GraphDefinition;
   format: 'PNG' | 'SVG';
@@ -26,18 +27,24 @@ export function graphArgs(request: GraphRequest, daemonArgs: string[] = []): str
   args.push('--title', withoutControlCharacters(definition.title));
   args.push('--vertical-label', escapeGraphText(definition.verticalLabel));
   args.push('--base', String(definition.base), '--slope-mode', '--rigid', '--lower-limit', '0');
-  args.push('--font', 'DEFAULT:8:DejaVu Sans', '--border', '0', '--disable-rrdtool-tag');
+  // A monospaced legend keeps the now/avg/max columns of several lines aligned.
+  args.push('--font', 'DEFAULT:8:DejaVu Sans', '--font', 'LEGEND:7:DejaVu Sans Mono');
+  args.push('--border', '0', '--disable-rrdtool-tag');
   for (const [name, color] of Object.entries(theme.colors)) args.push('--color', `${name}${color}`);
 
-  const path = escapeDefPath(request.file);
   const width = Math.max(...definition.lines.map((line) => line.label.length), 4);
   definition.lines.forEach((line, index) => {
     const color = theme.palette[index % theme.palette.length] ?? '#888888';
     const value = line.scale === undefined ? `v${index}` : `s${index}`;
-    args.push(`DEF:v${index}=${path}:${line.ds}:AVERAGE`);
+    args.push(`DEF:v${index}=${escapeDefPath(line.file ?? request.file)}:${line.ds}:AVERAGE`);
     if (line.scale !== undefined) args.push(`CDEF:s${index}=v${index},${line.scale},*`);
 
-    args.push(`LINE1.5:${value}${color}:${escapeGraphText(line.label.padEnd(width))}`);
+    const label = escapeGraphText(line.label.padEnd(width));
+    args.push(
+      definition.stacked === true
+        ? `AREA:${value}${color}:${label}${index > 0 ? ':STACK' : ''}`
+        : `LINE1.5:${value}${color}:${label}`,
+    );
     args.push(...legendValues(value, request.width));
   });
 

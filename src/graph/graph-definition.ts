@@ -1,7 +1,10 @@
 import type { RrdPlugin, RrdSeries } from '../rrd/rrd-catalog.js';
+import { GROUP_PREFIX, type SeriesGroup } from './series-group.js';
 
 /** One data source drawn as a line, in its own colour slot, optionally scaled first. */
 export interface GraphLine {
+  /** The RRD file, when lines of one graph come from several files. */
+  file?: string;
   ds: string;
   label: string;
   /** Multiplies each value (8 for bytes to bits, 1e-4 for µs/s to percent). */
@@ -15,6 +18,8 @@ export interface GraphDefinition {
   lines: GraphLine[];
   /** 1024 for sizes in bytes, so `k` means KiB on the axis. */
   base: 1000 | 1024;
+  /** Lines stack as filled areas, for parts of one whole (memory states). */
+  stacked?: boolean;
 }
 
 interface TypeStyle {
@@ -93,10 +98,7 @@ export function defineGraph(
   series: RrdSeries,
   dataSources: string[],
 ): GraphDefinition {
-  const rtorrentStyle = plugin.plugin.startsWith('rtorrent')
-    ? RTORRENT_STYLES[series.type]
-    : undefined;
-  const style = rtorrentStyle ?? TYPE_STYLES[series.type] ?? { label: '' };
+  const style = styleFor(plugin, series.type);
   const single = dataSources.length === 1;
   const lines = dataSources.map((ds) => ({
     ds,
@@ -110,6 +112,38 @@ export function defineGraph(
     lines,
     base: style.base ?? 1000,
   };
+}
+
+/** The graph of a group: one line (or stacked area) per series, named by its instance. */
+export function defineGroupGraph(plugin: RrdPlugin, group: SeriesGroup): GraphDefinition {
+  const style = styleFor(plugin, group.type);
+  // `+count-items` is about items: its lines are named by what follows `items_`.
+  const topic = group.name.slice(GROUP_PREFIX.length + group.type.length + 1);
+  const lines = group.series.map((series) => ({
+    file: series.file,
+    ds: 'value',
+    label: (topic === ''
+      ? series.typeInstance
+      : series.typeInstance.slice(topic.length + 1)
+    ).replace(/_/g, ' '),
+    ...(style.scale === undefined ? {} : { scale: style.scale }),
+  }));
+  const pluginTitle = PLUGIN_TITLES[plugin.plugin] ?? plugin.plugin;
+  const where = plugin.instance === '' ? pluginTitle : `${pluginTitle} ${plugin.instance}`;
+
+  return {
+    title: topic === '' ? where : `${where}: ${topic.replace(/_/g, ' ')}`,
+    verticalLabel: style.label,
+    lines,
+    base: style.base ?? 1000,
+    stacked: group.stacked,
+  };
+}
+
+function styleFor(plugin: RrdPlugin, type: string): TypeStyle {
+  const rtorrentStyle = plugin.plugin.startsWith('rtorrent') ? RTORRENT_STYLES[type] : undefined;
+
+  return rtorrentStyle ?? TYPE_STYLES[type] ?? { label: '' };
 }
 
 /** A title like `rTorrent demo1: items seeding (count)` or `interface eth0: if_octets`. */

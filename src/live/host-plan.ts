@@ -149,9 +149,14 @@ function planSums(
   };
 }
 
-/** Leaves out loopback, and partitions whose whole disk is also reported (`sda1` beside `sda`). */
+/**
+ * Leaves out loopback and ifb mirrors, and partitions whose whole disk is also reported
+ * (`sda1` beside `sda`).
+ */
 function isCounted(plugin: RrdPlugin, host: RrdHost): boolean {
-  if (plugin.plugin === 'interface') return plugin.instance !== 'lo';
+  // ifb devices mirror other interfaces' traffic for shaping; counting them would count it twice.
+  if (plugin.plugin === 'interface')
+    return plugin.instance !== 'lo' && !plugin.instance.startsWith('ifb');
 
   if (plugin.plugin !== 'disk') return true;
 

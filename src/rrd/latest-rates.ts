@@ -1,5 +1,6 @@
 import { escapeDefPath } from './escape-def-path.js';
 import { parseXportJson } from './rrd-xport.js';
+import { RrdtoolError } from './rrdtool-error.js';
 import type { RrdtoolRunner } from './rrdtool-runner.js';
 
 /** How far back to look for the newest known rate of a counter. */
@@ -35,7 +36,15 @@ export async function readLatestRates(
     args.push(`DEF:v${index}=${escapeDefPath(source.file)}:${source.ds}:AVERAGE`);
     args.push(`XPORT:v${index}:c${index}`);
   });
-  const xport = parseXportJson(await runner.runText(args));
+  const output = await runner.runText(args);
+  let xport;
+  try {
+    xport = parseXportJson(output);
+  } catch (error) {
+    throw new RrdtoolError(`rrdtool ${args.join(' ')}`, 'unreadable xport output', {
+      cause: error,
+    });
+  }
 
   sources.forEach((source, index) => {
     rates.set(rateKey(source), newestKnown(xport.rows, index + 1, xport.end));

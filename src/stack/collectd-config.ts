@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { COLLECTOR_NODE_FLAGS } from '../collector/collector-node-flags.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot } from '../web/package-root.js';
 
 const TEMPLATE_FILE = 'rtmon-start.conf.template';
 
@@ -15,8 +15,8 @@ export interface CollectorEntry {
 
 export interface StartConfigValues {
   hostname: string;
+  /** collectd's BaseDir; the RRD files go in its `rrd` folder. */
   stateDirectory: string;
-  rrdDirectory: string;
   intervalSeconds: number;
   /** `user:group` the exec plugin runs the collectors as. */
   execUser: string;
@@ -33,13 +33,16 @@ export async function buildStartConfig(values: StartConfigValues): Promise<strin
   return fillTemplate(template, {
     HOSTNAME: values.hostname,
     STATE_DIR: values.stateDirectory,
-    RRD_DIR: values.rrdDirectory,
     INTERVAL_SECONDS: String(values.intervalSeconds),
     EXEC_LINES: values.collectors.map((entry) => formatExecLine(values, entry)).join('\n'),
   });
 }
 
-/** An exec plugin line that runs one collector, every argument quoted the collectd way. */
+/**
+ * An exec plugin line that runs one collector, every argument quoted the collectd way. The URL
+ * is always named: collectd 5.12 changes the user of exec programs but keeps its own HOME, so
+ * the collector must not go looking for an ini file.
+ */
 export function formatExecLine(
   values: Pick<StartConfigValues, 'execUser' | 'nodePath' | 'cliPath'>,
   entry: CollectorEntry,

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 
 import { startDemoSwarm, type DemoSwarm } from '../demo/demo-swarm.js';
 import { stopChild } from '../process/child-process.js';
+import { toAbsoluteRtorrentUrl } from './absolute-url.js';
 import { buildStartConfig, type CollectorEntry } from './collectd-config.js';
 import { startCollectd } from './collectd-daemon.js';
 import { chooseExecUser } from './exec-user.js';
 import { findRtorrent } from './find-rtorrent.js';
 import type { LoggedChild } from './logged-child.js';
 import { canOthersRead } from './others-can-read.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot } from '../web/package-root.js';
 import { StartError } from './start-error.js';
 import { formatHost, startViewer } from './viewer-daemon.js';
 
@@ -63,7 +64,6 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const config = await buildStartConfig({
       hostname: hostname(),
       stateDirectory: options.stateDirectory,
-      rrdDirectory,
       intervalSeconds: options.intervalSeconds,
       execUser,
       nodePath,
@@ -100,7 +100,9 @@ async function chooseTarget(
 ): Promise<{ collectors: CollectorEntry[]; source: string }> {
   const instance = options.instance ?? '';
   if (options.url !== undefined && !options.demo) {
-    return { collectors: [{ url: options.url, instance }], source: 'the command line' };
+    const url = toAbsoluteRtorrentUrl(options.url);
+
+    return { collectors: [{ url, instance }], source: 'the command line' };
   }
 
   const found = options.demo ? undefined : await findRtorrent();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'ini';
 
 const CONNECT_TIMEOUT_MS = 2_000;
+const DEFAULT_SOCKET = 'rtorrent/.scgi_local';
 
 /** An rTorrent to watch, and where rtmon learnt of it (a file name, for the person). */
 export interface FoundRtorrent {
@@ -20,7 +21,8 @@ export interface FindRtorrentOptions {
 
 /**
  * Looks for an rTorrent that answers: the URL in rtmon's ini file, then the SCGI socket or port
- * that `~/.rtorrent.rc` opens. Resolves to undefined when there is none.
+ * that `~/.rtorrent.rc` opens, then the usual `~/rtorrent/.scgi_local`. Resolves to undefined
+ * when there is none.
  */
 export async function findRtorrent(
   options: FindRtorrentOptions = {},
@@ -32,6 +34,7 @@ export async function findRtorrent(
   const candidates = [
     { url: await readIniUrl(iniFile, home), source: iniFile },
     { url: await readRcUrl(rcFile, home), source: rcFile },
+    { url: `scgi://${join(home, DEFAULT_SOCKET)}`, source: `the usual place, ~/${DEFAULT_SOCKET}` },
   ];
 
   for (const candidate of candidates) {

@@ -4,7 +4,8 @@ import type { Hono } from 'hono';
 
 import { graphArgs } from '../graph/graph-args.js';
 import { GraphCache, type CachedGraph } from '../graph/graph-cache.js';
-import { defineGraph } from '../graph/graph-definition.js';
+import { defineGraph, defineGroupGraph, type GraphDefinition } from '../graph/graph-definition.js';
+import { GROUP_PREFIX, groupSeries } from '../graph/series-group.js';
 import { parseGraphvOutput } from '../rrd/graphv-output.js';
 import { readRrdInfo } from '../rrd/rrd-info.js';
 import type { AppContext } from './app-context.js';
@@ -23,7 +24,8 @@ const FORMATS = {
 
 /**
  * `GET /graph/<host>/<plugin>/<series>.png|.svg?range=|start=&end=&width=&height=&theme=`:
- * an rrdtool-drawn graph, cached and tagged by the file's mtime and every parameter.
+ * an rrdtool-drawn graph, cached and tagged by the files' mtime and every parameter. A series
+ * name may also be a group's (`+memory`), drawing several series together.
  */
 export function addGraphRoute(app: Hono, context: AppContext): void {
   app.get('/graph/:host/:plugin/:file', async (c) => {
@@ -47,13 +49,13 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
       throw badParameter('height', String(height), `smaller for a ${width} px wide graph`);
     }
 
-    const { plugin, series } = await findSeriesOr404(context, host, pluginName, name);
-    const modified = await stat(series.file).then(
-      (stats) => stats.mtimeMs,
+    const subject = await findSubject(context, host, pluginName, name);
+    const modified = await Promise.all(subject.files.map((file) => stat(file))).then(
+      (stats) => Math.max(...stats.map((entry) => entry.mtimeMs)),
       () => Promise.reject(notFound('series', name)),
     );
     const key = JSON.stringify([
-      series.file,
+      subject.files,
       modified,
       format.rrdtool,
       range,
@@ -75,11 +77,10 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
     return c.body(new Uint8Array(graph.body));
 
     async function render(): Promise<CachedGraph> {
-      const info = await readRrdInfo(context.runner, series.file);
-      const dataSources = info.dataSources.map((source) => source.name);
-      const definition = defineGraph(plugin, series, dataSources);
+      const definition = await subject.define();
+      const file = subject.files[0] ?? '';
       const args = graphArgs(
-        { file: series.file, definition, format: format.rrdtool, ...range, width, height, theme },
+        { file, definition, format: format.rrdtool, ...range, width, height, theme },
         context.runner.daemonArgs(),
       );
       const output = await context.runner.run(args);
@@ -88,4 +89,45 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
       return context.graphCache.set(key, image, geometry);
     }
   });
+}
+
+/** What one graph draws: its files, and how to define it once it must be rendered. */
+interface GraphSubject {
+  files: string[];
+  define(): Promise<GraphDefinition>;
+}
+
+/** A series by its name, or a group of a plugin's series by its `+` name. */
+async function findSubject(
+  context: AppContext,
+  host: string,
+  pluginName: string,
+  name: string,
+): Promise<GraphSubject> {
+  if (name.startsWith(GROUP_PREFIX)) {
+    const plugin = await context.catalog.findPlugin(host, pluginName);
+    const group =
+      plugin === undefined ? undefined : groupSeries(plugin).find((entry) => entry.name === name);
+    if (plugin === undefined || group === undefined) throw notFound('graph', name);
+
+    return {
+      files: group.series.map((series) => series.file),
+      define: async () => defineGroupGraph(plugin, group),
+    };
+  }
+
+  const { plugin, series } = await findSeriesOr404(context, host, pluginName, name);
+
+  return {
+    files: [series.file],
+    define: async () => {
+      const info = await readRrdInfo(context.runner, series.file);
+
+      return defineGraph(
+        plugin,
+        series,
+        info.dataSources.map((source) => source.name),
+      );
+    },
+  };
 }

@@ -1,8 +1,12 @@
 import type { Hono } from 'hono';
 
+import { groupSeries } from '../graph/series-group.js';
 import type { AppContext } from './app-context.js';
 
-/** `GET /api/hosts`: every host, its plugin folders and their series, from the files on disk. */
+/**
+ * `GET /api/hosts`: every host, its plugin folders, their series from the files on disk, and
+ * the groups of series the graph browser draws together.
+ */
 export function addHostsRoute(app: Hono, context: AppContext): void {
   app.get('/api/hosts', async (c) => {
     const hosts = await context.catalog.hosts();
@@ -18,6 +22,10 @@ export function addHostsRoute(app: Hono, context: AppContext): void {
             name: series.name,
             type: series.type,
             typeInstance: series.typeInstance,
+          })),
+          groups: groupSeries(plugin).map((group) => ({
+            name: group.name,
+            series: group.series.map((series) => series.name),
           })),
         })),
       })),

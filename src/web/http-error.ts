@@ -1,6 +1,6 @@
 /** An answer other than 2xx that a request earned by its input: 400, 404 and the like. */
 export class HttpError extends Error {
-  readonly status: 400 | 404 | 405 | 414 | 503;
+  readonly status: 400 | 404 | 503;
   readonly code: string;
 
   constructor(status: HttpError['status'], code: string, message: string, options?: ErrorOptions) {

@@ -45,7 +45,9 @@ export function addLiveRoutes(app: Hono, context: AppContext): void {
         stream.onAbort(() => resolve('left'));
         c.req.raw.signal.addEventListener('abort', () => resolve('left'));
       });
-      const unlessLeft = async (work: Promise<unknown>) => Promise.race([work, left]);
+      // A write that fails means the client is gone too.
+      const unlessLeft = async (work: Promise<unknown>) =>
+        Promise.race([work, left]).catch(() => 'left' as const);
       try {
         while (!stream.aborted && !c.req.raw.signal.aborted) {
           const { event, data, interval } = await nextEvent(context, snapshots, target);

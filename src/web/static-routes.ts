@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
 
 import type { AppContext } from './app-context.js';
-import { notFound } from './http-error.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,10 +33,17 @@ function staticFiles(webDir: string): Record<string, string> {
 export function addStaticRoutes(app: Hono, context: AppContext): void {
   const files = staticFiles(context.webDir);
   const loaded = new Map<string, Promise<Buffer>>();
+  const remember = (file: string) => {
+    const reading = readFile(file);
+    loaded.set(file, reading);
+    // A file that could not be read is tried again next time.
+    reading.catch(() => loaded.delete(file));
+
+    return reading;
+  };
   for (const [route, file] of Object.entries(files)) {
     app.get(route, async (c) => {
-      if (!loaded.has(file)) loaded.set(file, readFile(file));
-      const body = await (loaded.get(file) ?? Promise.reject(notFound('file', route)));
+      const body = await (loaded.get(file) ?? remember(file));
       const extension = /\.[a-z]+$/.exec(file)?.[0] ?? '.html';
       c.header('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
       c.header('Cache-Control', 'no-cache');

@@ -33,8 +33,15 @@ test('lets the flags win over the ini file', async (t) => {
   );
 });
 
+test('reads no file when --url is given, so an unreadable default file does no harm', async () => {
+  assert.deepEqual(await resolveRtorrentTarget({ url: 'scgi:///x.sock', config: '/nonexistent' }), {
+    url: 'scgi:///x.sock',
+    instance: '',
+  });
+});
+
 test('refuses a missing configuration file named on the command line', async () => {
-  await assert.rejects(resolveRtorrentTarget({ config: '/nonexistent/rtmon.ini' }), {
+  await assert.rejects(resolveRtorrentTarget({ config: '/nonexistent/rtmon.ini', instance: 'x' }), {
     message: /cannot read the configuration file \/nonexistent\/rtmon\.ini/,
   });
 });

@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import { runCollectLoop } from '../../src/collector/collect-loop.js';
 import { startRtorrentDaemon } from '../../src/demo/rtorrent-daemon.js';
 
-const INTERVAL_SECONDS = 0.3;
+// Long enough that a busy test machine does not make a poll miss its deadline.
+const INTERVAL_SECONDS = 1;
 
 test('writes nothing while rTorrent is gone, says so once, and resumes with the new process', async (t) => {
   const directory = await mkdtemp(join(tmpdir(), 'rtmon-loop-'));
@@ -37,10 +38,10 @@ test('writes nothing while rTorrent is gone, says so once, and resumes with the 
   process.kill(firstPid, 'SIGKILL');
   await daemon.exited;
   const killedAt = Date.now();
-  await sleep(1500);
+  await sleep(2500);
   const restartedAt = Date.now();
   daemon = await startRtorrentDaemon({ directory });
-  await sleep(1500);
+  await sleep(3000);
   stop.abort();
   assert.equal(await loop, true);
 
@@ -68,5 +69,5 @@ test('writes nothing while rTorrent is gone, says so once, and resumes with the 
   const afterRestart = putvals(restartedAt, Date.now()).map(({ line }) => line);
   assert.ok(afterRestart.some((line) => line.includes('/count-items_total"')));
   const uptimes = afterRestart.filter((line) => line.includes('/uptime"')).map(uptimeOf);
-  assert.ok(uptimes.length > 0 && uptimes.every((seconds) => seconds <= 3), `${uptimes}`);
+  assert.ok(uptimes.length > 0 && uptimes.every((seconds) => seconds <= 4), `${uptimes}`);
 });

@@ -137,3 +137,17 @@ test('command-line flags win over the configuration file', async () => {
 test('an unknown flag is a usage error', async () => {
   await assert.rejects(readServeConfig(['--colour']), { name: 'UsageError', code: 'ERR_USAGE' });
 });
+
+test('a default file out of reach counts as absent, so a collector run as nobody still starts', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'rtmon-home-'));
+  try {
+    // A file where the .config folder belongs makes the default path unreachable (ENOTDIR); root
+    // cannot be shown EACCES, which collectd's exec user meets at /root.
+    await writeFile(join(home, '.config'), '');
+    const config = await loadConfig({ env: {}, home });
+
+    assert.equal(config.rtorrent.instance, '');
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+});

@@ -68,6 +68,8 @@ export const FIXTURE_SERIES: FixtureSeries[] = [
   gauge('seedbox/rtorrent/bytes-left_total', () => 250_000_000_000),
   gauge('seedbox/rtorrent/count-files_total', () => 5_432),
   gauge('seedbox/rtorrent/count-peers_connected', () => 321),
+  gauge('seedbox/rtorrent/count-peers_incoming', () => 40),
+  gauge('seedbox/rtorrent/count-peers_encrypted', () => 200),
   gauge('seedbox/rtorrent/response_time-poll', () => 0.042),
   counter('seedbox/rtorrent/if_octets-traffic', ['rx', 'tx'], [500_000, 1_000_000]),
   gauge('seedbox/rtorrent_tracker-tracker.example.org/count-items', () => 80),
@@ -105,6 +107,7 @@ export const FIXTURE_SERIES: FixtureSeries[] = [
   counter('seedbox/disk-sda1/disk_octets', ['read', 'write'], [1_000_000, 2_000_000]),
   counter('seedbox/interface-eth0/if_octets', ['rx', 'tx'], [300_000, 600_000]),
   counter('seedbox/interface-lo/if_octets', ['rx', 'tx'], [9_000_000, 9_000_000]),
+  counter('seedbox/interface-ifb0/if_octets', ['rx', 'tx'], [300_000, 0]),
   {
     path: 'seedbox/processes-rtorrent/ps_cputime',
     dataSources: ['user:DERIVE', 'syst:DERIVE'],

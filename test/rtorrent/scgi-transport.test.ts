@@ -4,6 +4,7 @@ import { test } from 'node:test';
 
 import { RtorrentClient } from '../../src/rtorrent/rtorrent-client.js';
 import { onScgiRequest, scgiReply, startFakePeer, xmlReply } from '../support/fake-peer.js';
+import { PEER_FAULTS } from '../support/peer-faults.js';
 
 async function clientFor(
   t: { after(fn: () => unknown): void },
@@ -39,82 +40,7 @@ test('sends a framed SCGI request and decodes a reply split across many writes',
   assert.ok(client.bytesReceived > 100);
 });
 
-const FAULT_CASES: {
-  title: string;
-  peer: (socket: Socket) => void;
-  code: string;
-  message: RegExp;
-}[] = [
-  {
-    title: 'a peer that accepts and never answers',
-    peer: () => undefined,
-    code: 'ERR_RTORRENT_TIMEOUT',
-    message: /did not answer system\.pid within 500 ms/,
-  },
-  {
-    title: 'a peer that answers one byte at a time, too slowly',
-    peer: (socket) => {
-      const reply = scgiReply(xmlReply('<i4>1</i4>'));
-      let offset = 0;
-      const timer = setInterval(() => socket.write(reply.subarray(offset, ++offset)), 50);
-      socket.on('close', () => clearInterval(timer));
-    },
-    code: 'ERR_RTORRENT_TIMEOUT',
-    message: /within 500 ms/,
-  },
-  {
-    title: 'a truncated reply',
-    peer: (socket) => socket.end(scgiReply(xmlReply('<i4>1</i4>')).subarray(0, 90)),
-    code: 'ERR_RTORRENT_MALFORMED_REPLY',
-    message: /malformed reply from rTorrent at scgi:\/\/127\.0\.0\.1:\d+: reply ends/,
-  },
-  {
-    title: 'a reply larger than the cap',
-    peer: (socket) => socket.end(scgiReply(xmlReply(`<string>${'x'.repeat(100_000)}</string>`))),
-    code: 'ERR_RTORRENT_REPLY_TOO_LARGE',
-    message: /sent more than 65536 bytes for system\.pid/,
-  },
-  {
-    title: 'a garbage byte stream',
-    peer: (socket) => socket.end(Buffer.alloc(4096, 0x07)),
-    code: 'ERR_RTORRENT_MALFORMED_REPLY',
-    message: /reply ends inside its headers/,
-  },
-  {
-    title: 'garbage after valid headers',
-    peer: (socket) => socket.end(Buffer.from('Status: 200 OK\r\n\r\nnot xml at all')),
-    code: 'ERR_RTORRENT_MALFORMED_REPLY',
-    message: /unexpected text 'not xml at all'/,
-  },
-  {
-    title: 'an error status',
-    peer: (socket) => socket.end('Status: 500 Internal Server Error\r\n\r\n'),
-    code: 'ERR_RTORRENT_MALFORMED_REPLY',
-    message: /status 500 Internal Server Error/,
-  },
-  {
-    title: 'a peer that closes without a word',
-    peer: (socket) => socket.end(),
-    code: 'ERR_RTORRENT_MALFORMED_REPLY',
-    message: /empty reply/,
-  },
-  {
-    title: 'an XML-RPC fault',
-    peer: (socket) =>
-      socket.end(
-        scgiReply(
-          '<?xml version="1.0"?><methodResponse><fault><value><struct>' +
-            '<member><name>faultCode</name><value><i4>-506</i4></value></member>' +
-            "<member><name>faultString</name><value><string>Method 'system.pid' not defined</string></value></member>" +
-            '</struct></value></fault></methodResponse>',
-        ),
-      ),
-    code: 'ERR_RTORRENT_FAULT',
-    message: /answered system\.pid with fault -506: Method 'system\.pid' not defined/,
-  },
-];
-
-for (const { title, peer, code, message } of FAULT_CASES) {
+for (const { title, peer, code, message } of PEER_FAULTS) {
   test(`ends in a clear error within the deadline for ${title}`, async (t) => {
     const client = await clientFor(t, peer);
     const started = Date.now();

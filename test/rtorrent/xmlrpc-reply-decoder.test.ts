@@ -172,3 +172,30 @@ test('rejects garbage at its first chunk, without waiting for the rest', () => {
 
   assert.throws(() => decoder.write(Buffer.alloc(1024, 0x41)), { code: 'ERR_XMLRPC_DECODE' });
 });
+
+test('reads a 32 MB string sent in 64 KB pieces in linear time', () => {
+  const decoder = new XmlRpcReplyDecoder();
+  const [head = '', tail = ''] = reply('<string>@</string>').split('@');
+  const piece = Buffer.alloc(64 * 1024, 0x78);
+  const started = performance.now();
+
+  decoder.write(Buffer.from(head));
+  for (let written = 0; written < 32 * 1024 * 1024; written += piece.length) decoder.write(piece);
+  decoder.write(Buffer.from(tail));
+  const decoded = decoder.end();
+
+  assert.ok('value' in decoded && typeof decoded.value === 'string');
+  assert.equal(decoded.value.length, 32 * 1024 * 1024);
+  assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+});
+
+test('finishes a reply whose last pieces hold no tag start', () => {
+  const decoder = new XmlRpcReplyDecoder();
+  const text = reply('<string>abc</string>');
+  const cut = text.lastIndexOf('>');
+
+  decoder.write(Buffer.from(text.slice(0, cut)));
+  decoder.write(Buffer.from(text.slice(cut)));
+
+  assert.deepEqual(decoder.end(), { value: 'abc' });
+});

@@ -38,7 +38,6 @@ test('the start config has the state folder, the interval, the host plugins and 
     ...PATHS,
     hostname: 'box',
     stateDirectory: '/s',
-    rrdDirectory: '/s/rrd',
     intervalSeconds: 10,
     collectors: [
       { url: 'scgi:///a.sock', instance: 'alpha' },
@@ -52,7 +51,7 @@ test('the start config has the state folder, the interval, the host plugins and 
     'BaseDir "/s"',
     'PIDFile "/s/collectd.pid"',
     'Interval 10',
-    '  DataDir "/s/rrd"',
+    '  DataDir "rrd"',
   ]) {
     assert.ok(lines.includes(expected), `missing: ${expected}`);
   }

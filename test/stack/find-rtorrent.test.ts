@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,19 @@ test('the ini file url has its ~ expanded and an empty url counts as none', asyn
 
   await writeFile(file, '[rtorrent]\nurl =\n');
   assert.equal(await readIniUrl(file, '/home/u'), undefined);
+});
+
+test('a socket at the usual ~/rtorrent/.scgi_local is found without any file naming it', async (t) => {
+  const home = await mkdtemp(join(tmpdir(), 'rtmon-home-'));
+  t.after(() => rm(home, { recursive: true, force: true }));
+  await mkdir(join(home, 'rtorrent'));
+  const socketPath = join(home, 'rtorrent', '.scgi_local');
+  const server = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  t.after(() => server.close());
+
+  const found = await findRtorrent({ env: { RTMON_CONFIG: join(home, 'absent.ini') }, home });
+  assert.equal(found?.url, `scgi://${socketPath}`);
 });
 
 test('an rTorrent is found only when its socket answers', async (t) => {

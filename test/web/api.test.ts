@@ -60,6 +60,7 @@ test('the host list holds the hosts, plugin folders and series that exist on dis
         plugin: 'load',
         instance: '',
         series: [{ name: 'load', type: 'load', typeInstance: '' }],
+        groups: [],
       },
     ],
   });
@@ -111,7 +112,7 @@ test('an unknown value is null in the live JSON, and a sensor with no file is nu
   assert.equal(body.interval, FIXTURE_STEP_S);
 });
 
-test('counters are shown as rates: disks without their partitions, interfaces without loopback', async () => {
+test('counters are shown as rates: disks without their partitions, interfaces without loopback or ifb', async () => {
   const { body } = await getJson('/api/live?host=seedbox');
 
   assert.deepEqual(body.system.diskIo, {
@@ -203,7 +204,9 @@ test('a series downloads as CSV, a row per step, unknown as an empty field', asy
 });
 
 test('a graph is a PNG or SVG with an ETag, and the same ETag answers 304 Not Modified', async () => {
-  const path = '/graph/seedbox/rtorrent/gauge-rate_up.png?range=hour&width=300&height=100';
+  // A fixed range: 'hour' ends at now rounded to 5 s, so a slow first answer could change it.
+  const range = `start=${fixture.end - 3600}&end=${fixture.end}`;
+  const path = `/graph/seedbox/rtorrent/gauge-rate_up.png?${range}&width=300&height=100`;
   const first = await app.request(path);
   const image = Buffer.from(await first.arrayBuffer());
 
@@ -328,4 +331,20 @@ test('an rrdtool failure is reported to the operator with the whole command', as
   assert.deepEqual(serverErrors, [
     `/api/series: RrdtoolError: 'rrdtool info ${file}' failed: ERROR: reached EOF while loading header rrd->stat_head`,
   ]);
+});
+
+test('series of one kind are grouped, and a group draws as one graph', async () => {
+  const { body } = await getJson('/api/hosts');
+  const memory = body.hosts[2].plugins.find((plugin: { name: string }) => plugin.name === 'memory');
+  assert.deepEqual(memory.groups, [
+    {
+      name: '+memory',
+      series: ['memory-buffered', 'memory-cached', 'memory-free', 'memory-used'],
+    },
+  ]);
+
+  const response = await app.request('/graph/seedbox/memory/+memory.png?range=hour');
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'image/png');
+  assert.equal((await app.request('/graph/seedbox/memory/+nothing.png')).status, 404);
 });

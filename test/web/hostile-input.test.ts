@@ -96,3 +96,19 @@ test(`${PAYLOADS.length * POSITIONS.length} hostile requests are all answered 2x
 
   assert.deepEqual(offenders, []);
 });
+
+test('over-long headers and URLs on a real socket are refused with 4xx, and the server keeps serving', async () => {
+  const { serveApp } = await import('../helpers/serve-app.js');
+  const served = await serveApp({ rrdDir: fixture.rrdDir });
+  try {
+    const longHeader = await fetch(`${served.url}/api/hosts`, {
+      headers: { 'X-Filler': 'a'.repeat(20_000) },
+    });
+    const longUrl = await fetch(`${served.url}/api/live?host=${'a'.repeat(20_000)}`);
+    const healthy = await fetch(`${served.url}/healthz`);
+
+    assert.deepEqual([longHeader.status, longUrl.status, healthy.status], [431, 431, 200]);
+  } finally {
+    await served.close();
+  }
+});

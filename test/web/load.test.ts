@@ -56,7 +56,12 @@ for (const route of ROUTES) {
       { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
       { errors: 0, timeouts: 0, non2xx: 0 },
     );
-    assert.ok(result.requests.total > 100, `only ${result.requests.total} requests were answered`);
+    // Proof that the load happened, not a speed target: throughput is the benchmark's to report.
+    const minimumRequests = LOAD_CONNECTIONS * 2;
+    assert.ok(
+      result.requests.total >= minimumRequests,
+      `only ${result.requests.total} requests were answered`,
+    );
     assert.ok(growth < MAX_RSS_GROWTH_BYTES, `RSS grew by ${growth} bytes`);
     console.log(
       `# ${route}: ${result.requests.total} requests in ${LOAD_DURATION_S} s, RSS +${Math.round(growth / 1024)} KiB`,

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+
+import { chromium } from 'playwright-core';
+
+import { startRtorrentDaemon } from '../../src/demo/rtorrent-daemon.js';
+import { findFreePort } from '../../src/process/free-port.js';
+import { stopChild, waitForExit } from '../../src/process/child-process.js';
+import { findPackageRoot } from '../../src/web/package-root.js';
+import { useCleanupStack } from '../helpers/cleanup-stack.js';
+
+const execFileAsync = promisify(execFile);
+const ROOT = findPackageRoot();
+const SCREENSHOTS = join(ROOT, 'test-output');
+const STARTUP_WAIT_MS = 60_000;
+const TRAFFIC_WAIT_MS = 90_000;
+const PAGE_WAIT_MS = 30_000;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+test('rtmon start runs the demo until its rates reach the archive and the live page, and leaves nothing behind', async (t) => {
+  const defer = useCleanupStack(t);
+  const home = await mkdtemp(join(tmpdir(), 'rtmon-start-'));
+  defer(() => rm(home, { recursive: true, force: true }));
+  // Like the default ~/.local/state/rtmon: a path with a folder whose name starts with a dot.
+  const stateDirectory = join(home, '.local', 'state', 'rtmon');
+  const port = await findFreePort();
+  const args = ['dist/cli.js', 'start', '--demo', '--state-dir', stateDirectory];
+  const start = spawn(process.execPath, [...args, '--port', String(port), '--interval', '2'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  defer(() => stopChild(start, 30_000));
+  let output = '';
+  start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  await waitFor(
+    () => output.includes('Ctrl-C stops everything'),
+    STARTUP_WAIT_MS,
+    () => output,
+  );
+  const viewerUrl = /viewer at (\S+)/.exec(output)?.[1] as string;
+  const demoDirectory = /scgi:\/\/(\/\S+)\/alpha\/scgi\.sock/.exec(output)?.[1] as string;
+  assert.equal(viewerUrl, `http://127.0.0.1:${port}/`);
+  assert.match(output, /rtorrent-alpha {2}scgi:\/\/\S+\n {2}rtorrent-beta {2}scgi:\/\//);
+
+  const rrdHost = join(stateDirectory, 'rrd', hostname());
+  await waitFor(
+    async () => (await readRate(rrdHost, 'alpha')) > 0 && (await readRate(rrdHost, 'beta')) > 0,
+    TRAFFIC_WAIT_MS,
+    () => output,
+  );
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  defer(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(viewerUrl);
+  const rateUp = page.locator('[data-reading="rtorrent.rateUp"]');
+  await waitFor(
+    async () => /^[1-9][\d.]* [KM]?i?B\/s$/.test(await firstText(rateUp)),
+    PAGE_WAIT_MS,
+    () => '',
+  );
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'start-demo-live.png'), fullPage: true });
+  assert.match(await firstText(rateUp), /^[1-9]/);
+
+  start.kill('SIGTERM');
+  assert.equal(await waitForExit(start), 0, output);
+  assert.deepEqual(await findProcessesMentioning([stateDirectory, demoDirectory]), []);
+  await assert.rejects(stat(demoDirectory), { code: 'ENOENT' });
+  assert.ok((await stat(join(stateDirectory, 'rrd'))).isDirectory(), 'the history went with it');
+});
+
+test('rtmon start watches a given rTorrent and leaves it running when it stops', async (t) => {
+  const defer = useCleanupStack(t);
+  const directory = await mkdtemp(join(tmpdir(), 'rtmon-start-url-'));
+  defer(() => rm(directory, { recursive: true, force: true }));
+  await chmod(directory, 0o755);
+  const rtorrent = await startRtorrentDaemon({ directory: join(directory, 'rtorrent') });
+  defer(() => rtorrent.stop());
+  const stateDirectory = join(directory, 'state');
+  const port = await findFreePort();
+  const args = ['dist/cli.js', 'start', '--url', rtorrent.url, '--state-dir', stateDirectory];
+  const start = spawn(process.execPath, [...args, '--port', String(port), '--interval', '2'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  defer(() => stopChild(start, 30_000));
+  let output = '';
+  start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  await waitFor(
+    () => output.includes('Ctrl-C stops everything'),
+    STARTUP_WAIT_MS,
+    () => output,
+  );
+  assert.match(output, new RegExp(`from the command line:\\n {2}rtorrent {2}${rtorrent.url}\\n`));
+  const uptimeFile = join(stateDirectory, 'rrd', hostname(), 'rtorrent', 'uptime.rrd');
+  await waitFor(
+    () => stat(uptimeFile).then(() => true),
+    TRAFFIC_WAIT_MS,
+    () => output,
+  );
+
+  start.kill('SIGINT');
+  assert.equal(await waitForExit(start), 0, output);
+  assert.deepEqual(await findProcessesMentioning([stateDirectory]), []);
+  assert.doesNotThrow(
+    () => process.kill(rtorrent.pid, 0),
+    'rtmon start stopped an rTorrent it did not start',
+  );
+});
+
+async function readRate(rrdHost: string, instance: string): Promise<number> {
+  const file = join(rrdHost, `rtorrent-${instance}`, 'gauge-rate_up.rrd');
+  const { stdout } = await execFileAsync('rrdtool', ['lastupdate', file]);
+
+  return Number(/^\d+: (\S+)/m.exec(stdout)?.[1]);
+}
+
+/** The shown value without any badge the page adds after it. */
+async function firstText(locator: import('playwright-core').Locator): Promise<string> {
+  return locator.evaluate((element) => element.firstChild?.textContent?.trim() ?? '');
+}
+
+async function findProcessesMentioning(needles: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+
+    const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (needles.some((needle) => commandLine.includes(needle))) {
+      found.push(`${pid}: ${commandLine.replaceAll('\0', ' ')}`);
+    }
+  }
+
+  return found;
+}
+
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (
+    !(await Promise.resolve()
+      .then(condition)
+      .catch(() => false))
+  ) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms:\n${describe()}`);
+
+    await sleep(500);
+  }
+}
