@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { format, resolveConfig } from 'prettier';
+
 import { RtorrentClient } from '../src/rtorrent/rtorrent-client.js';
 import { describeEnvironment } from './bench/bench-environment.js';
 import { parseBenchOptions, scalingSteps, type BenchOptions } from './bench/bench-options.js';
@@ -43,7 +45,10 @@ progress(
 );
 if (options.writeReadme) {
   const readme = await readFile(README_PATH, 'utf8');
-  await writeFile(README_PATH, replacePerformanceSection(readme, formatReport(results)));
+  const updated = replacePerformanceSection(readme, formatReport(results));
+  // Laid out by the project's formatter, so that `npm test`'s format check still passes.
+  const options = await resolveConfig(README_PATH);
+  await writeFile(README_PATH, await format(updated, { ...options, filepath: README_PATH }));
   progress(`wrote the Performance section of ${README_PATH}`);
 }
 console.log(JSON.stringify(summarize(results)));
