@@ -146,7 +146,7 @@ async function measureRtorrentCpu(url: string, pid: number) {
 
 /** Long enough for a poll to finish well inside it, even on a busy machine. */
 function collectorInterval(items: number): number {
-  return Math.max(1, (items / 10_000) * 1.5);
+  return Math.max(1, (items / 10_000) * 2);
 }
 
 function seconds(since: number): string {

@@ -6,7 +6,8 @@ import { COLLECTOR_NODE_FLAGS } from '../../src/collector/collector-node-flags.j
 import { readPeakRssBytes } from './proc-status.js';
 
 const CLI_PATH = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
-const POLL_LINE = /\/response_time-poll" interval=\S+ \d+:(\d+(?:\.\d+)?)$/;
+// The time is whole seconds, or has decimals when the interval has.
+const POLL_LINE = /\/response_time-poll" interval=\S+ \d+(?:\.\d+)?:(\d+(?:\.\d+)?)$/;
 
 /** What one run of `rtmon collect` as its own process showed. */
 export interface CollectorRun {
