@@ -1,4 +1,4 @@
-import { toIdentifierPart } from '../collector/identifier.js';
+import { toInstanceName } from '../collector/identifier.js';
 import { loadConfig } from '../config/index.js';
 import { UsageError } from './command.js';
 
@@ -24,5 +24,5 @@ export async function resolveRtorrentTarget(flags: {
 
   const instance = flags.instance ?? config?.rtorrent.instance ?? '';
 
-  return { url, instance: instance === '' ? '' : toIdentifierPart(instance) };
+  return { url, instance: instance === '' ? '' : toInstanceName(instance) };
 }

@@ -17,3 +17,11 @@ export function toIdentifierPart(name: string): string {
 
   return cleaned.slice(0, MAX_PART_LENGTH);
 }
+
+/**
+ * The collectd instance name for an rTorrent given `--instance`: an identifier part without
+ * `_`, which separates the instance from the domain in tracker folders.
+ */
+export function toInstanceName(name: string): string {
+  return toIdentifierPart(name).replace(/_/g, '-');
+}

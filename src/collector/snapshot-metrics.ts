@@ -1,5 +1,6 @@
 import { toIdentifierPart } from './identifier.js';
 import { rtorrentMetric, type Metric } from './metric.js';
+import { formatTrackerPluginInstance } from './tracker-plugin-instance.js';
 import type { ItemRow, RtorrentSnapshot } from './rtorrent-snapshot.js';
 
 /** Built-in views whose sizes are the item counts by state, `count-items_<view>`. */
@@ -23,7 +24,8 @@ export function snapshotMetrics(snapshot: RtorrentSnapshot, instance: string): M
     ...processMetrics(snapshot, instance),
     ...peerMetrics(snapshot, instance),
     ...trackerMetrics(snapshot, instance),
-    rtorrentMetric(instance, 'response_time', 'poll', round(snapshot.pollMilliseconds)),
+    // Seconds, as collectd's own response_time series (the curl plugins') are.
+    rtorrentMetric(instance, 'response_time', 'poll', round(snapshot.pollMilliseconds / 1000)),
     rtorrentMetric(instance, 'bytes', 'response', snapshot.replyBytes),
   ];
 }
@@ -190,10 +192,9 @@ function trackerMetrics(snapshot: RtorrentSnapshot, instance: string): Metric[] 
     totals.set(domain, total);
   }
 
-  const prefix = instance ? `${instance}_` : '';
   const metrics: Metric[] = [];
   for (const [domain, total] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
-    const pluginInstance = `${prefix}${toIdentifierPart(domain)}`;
+    const pluginInstance = formatTrackerPluginInstance(instance, toIdentifierPart(domain));
     const metric = (type: string, typeInstance: string, value: number): Metric => ({
       plugin: 'rtorrent_tracker',
       pluginInstance,

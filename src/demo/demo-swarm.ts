@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { findFreePort } from '../process/free-port.js';
+import { RtorrentClient } from '../rtorrent/rtorrent-client.js';
 import { startOpentracker, type Opentracker } from './opentracker.js';
 import { makeTorrent, writeRandomPayload } from './payload.js';
 import { startRtorrentDaemon, type RtorrentDaemon } from './rtorrent-daemon.js';
@@ -24,6 +25,8 @@ const PEERS = [
   { name: 'alpha', bindAddress: '127.0.0.1', uploadKibPerSecond: 480 },
   { name: 'beta', bindAddress: '127.0.0.2', uploadKibPerSecond: 160 },
 ] as const;
+/** Each payload step scales every peer's upload cap by one of these, so the rates wander. */
+const UPLOAD_CAP_FACTORS = [0.5, 0.75, 1, 1.25] as const;
 /** Two trackers on distinct addresses, because rTorrent and rtmon tell trackers apart by host. */
 const TRACKER_ADDRESSES = ['127.0.0.1', '127.0.0.3'] as const;
 
@@ -32,6 +35,7 @@ export interface DemoPeer {
   readonly name: string;
   readonly url: string;
   readonly daemon: RtorrentDaemon;
+  readonly client: RtorrentClient;
 }
 
 /** A running swarm of real rTorrents and opentrackers on loopback, in a temporary folder. */
@@ -144,14 +148,24 @@ class Swarm implements DemoSwarm {
       ],
     });
 
-    return { name: peer.name, url: daemon.url, daemon };
+    return { name: peer.name, url: daemon.url, daemon, client: new RtorrentClient(daemon.url) };
   }
 
   private runStep(): void {
     this.step = this.step
       .then(() => (this.stopping ? undefined : this.addPayload()))
       .then(() => (this.stopping ? undefined : this.removeOldPayloads()))
+      .then(() => (this.stopping ? undefined : this.varyUploadCaps()))
       .catch((error: Error) => this.settings.onError(error));
+  }
+
+  private async varyUploadCaps(): Promise<void> {
+    for (const [index, peer] of this.peers.entries()) {
+      const factor = UPLOAD_CAP_FACTORS[Math.floor(Math.random() * UPLOAD_CAP_FACTORS.length)]!;
+      const capKib = Math.round((PEERS[index]?.uploadKibPerSecond ?? 0) * factor);
+      // rTorrent 0.9.8's setters take the target, empty for globals, as their first parameter.
+      await peer.client.call('throttle.global_up.max_rate.set_kb', ['', capKib]);
+    }
   }
 
   /** A new payload, seeded by the peers in turn, announced to the trackers in turn. */

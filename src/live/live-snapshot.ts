@@ -73,7 +73,7 @@ export class LiveReader {
 
     const rtorrentReads = planRtorrent(gauges, rtorrent);
     const systemReads = await planHost(gauges, rates, host, this.#options.diskUsagePaths);
-    const trackerReads = planTrackers(gauges, host);
+    const trackerReads = planTrackers(gauges, host, rtorrent?.instance ?? '');
 
     const [lastUpdates, rateValues, interval] = await Promise.all([
       readLastUpdates(this.#options.runner, [...gauges.files]),

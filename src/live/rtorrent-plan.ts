@@ -1,3 +1,4 @@
+import { readTrackerDomain } from '../collector/tracker-plugin-instance.js';
 import type { RrdHost, RrdPlugin } from '../rrd/rrd-catalog.js';
 import type { LiveSnapshot } from './live-snapshot.js';
 import type { MaybeReading } from './reading.js';
@@ -73,12 +74,22 @@ export function planRtorrent(gauges: GaugeReads, rtorrent: RrdPlugin | undefined
   });
 }
 
-/** Asks for every tracker's files, one `rtorrent_tracker-<domain>` folder each. */
-export function planTrackers(gauges: GaugeReads, host: RrdHost) {
+/**
+ * Asks for the files of every tracker of one rTorrent instance: `rtorrent_tracker-<domain>`
+ * folders, or `rtorrent_tracker-<instance>_<domain>` for a named instance.
+ */
+export function planTrackers(gauges: GaugeReads, host: RrdHost, instance: string) {
+  const instances = new Set(
+    host.plugins
+      .filter((plugin) => plugin.plugin === 'rtorrent' && plugin.instance !== '')
+      .map((plugin) => plugin.instance),
+  );
   const trackers = host.plugins
     .filter((plugin) => plugin.plugin === 'rtorrent_tracker')
-    .map((plugin) => ({
-      domain: plugin.instance,
+    .map((plugin) => ({ plugin, domain: readTrackerDomain(plugin.instance, instance, instances) }))
+    .filter((tracker): tracker is { plugin: RrdPlugin; domain: string } => !!tracker.domain)
+    .map(({ plugin, domain }) => ({
+      domain,
       items: gauges.wantIn(plugin, 'count-items'),
       messages: gauges.wantIn(plugin, 'count-messages'),
       rateUp: gauges.wantIn(plugin, 'gauge-rate_up'),

@@ -74,6 +74,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await writeFile(configFile, config);
     const collectdLog = join(logDirectory, 'collectd.log');
     started.children.push(await startCollectd(configFile, collectdLog));
+
     const viewerLog = join(logDirectory, 'viewer.log');
     const viewerOptions = { ...options, nodePath, cliPath, rrdDirectory, logFile: viewerLog };
     started.children.push(await startViewer(viewerOptions));
@@ -106,8 +107,9 @@ async function chooseTarget(
   }
 
   const found = options.demo ? undefined : await findRtorrent();
-  if (found !== undefined)
+  if (found !== undefined) {
     return { collectors: [{ url: found.url, instance }], source: found.source };
+  }
 
   started.demo = await startDemoSwarm({ onError: options.onDemoError });
   const collectors = started.demo.peers.map((peer) => ({ url: peer.url, instance: peer.name }));

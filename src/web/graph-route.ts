@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 
 import { graphArgs } from '../graph/graph-args.js';
+import type { ThemeName } from '../graph/graph-theme.js';
 import { GraphCache, type CachedGraph } from '../graph/graph-cache.js';
 import { defineGraph, defineGroupGraph, type GraphDefinition } from '../graph/graph-definition.js';
 import { GROUP_PREFIX, groupSeries } from '../graph/series-group.js';
@@ -12,7 +13,7 @@ import type { AppContext } from './app-context.js';
 import { findSeriesOr404 } from './find-series.js';
 import { badParameter, notFound } from './http-error.js';
 import { readChoice, readInteger, readParameter } from './query.js';
-import { parseTimeRange } from './time-range.js';
+import { parseTimeRange, type TimeRange } from './time-range.js';
 
 export const GRAPH_WIDTH_PX = { min: 100, max: 3000, default: 640 };
 export const GRAPH_HEIGHT_PX = { min: 50, max: 1500, default: 200 };
@@ -31,31 +32,14 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
   const dataSources = new DataSourceNames(context.runner);
 
   app.get('/graph/:host/:plugin/:file', async (c) => {
-    const file = c.req.param('file');
-    const match = /^(.+)\.(png|svg)$/.exec(file);
-    if (match === null) throw notFound('graph', file);
-
-    const [, name = '', extension = 'png'] = match;
-    const format = FORMATS[extension as keyof typeof FORMATS];
-    const range = parseTimeRange({
-      range: readParameter(c, 'range'),
-      start: readParameter(c, 'start'),
-      end: readParameter(c, 'end'),
-    });
-    const width = readInteger(c, 'width', GRAPH_WIDTH_PX, GRAPH_WIDTH_PX.default);
-    const height = readInteger(c, 'height', GRAPH_HEIGHT_PX, GRAPH_HEIGHT_PX.default);
-    const theme = readChoice(c, 'theme', ['light', 'dark'] as const, 'light');
-    const host = c.req.param('host');
-    const pluginName = c.req.param('plugin');
-    if (width * height > GRAPH_WIDTH_PX.max * GRAPH_HEIGHT_PX.default * 2) {
-      throw badParameter('height', String(height), `smaller for a ${width} px wide graph`);
-    }
-
-    const subject = await findSubject(context, dataSources, host, pluginName, name);
+    const request = readGraphRequest(c);
+    const { host, plugin } = c.req.param();
+    const subject = await findSubject(context, dataSources, host, plugin, request.name);
     const modified = await Promise.all(subject.files.map((file) => stat(file))).then(
       (stats) => Math.max(...stats.map((entry) => entry.mtimeMs)),
-      () => Promise.reject(notFound('series', name)),
+      () => Promise.reject(notFound('series', request.name)),
     );
+    const { format, range, width, height, theme } = request;
     const key = JSON.stringify([
       subject.files,
       modified,
@@ -70,27 +54,71 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
     c.header('Cache-Control', 'no-cache');
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
 
-    const graph = context.graphCache.get(key) ?? (await render());
+    const graph =
+      context.graphCache.get(key) ?? (await renderGraph(context, subject, request, key));
     c.header('Content-Type', format.contentType);
     for (const [name, value] of Object.entries(graph.geometry)) {
       c.header(`X-Graph-${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`, String(value));
     }
 
     return c.body(new Uint8Array(graph.body));
-
-    async function render(): Promise<CachedGraph> {
-      const definition = await subject.define();
-      const file = subject.files[0] ?? '';
-      const args = graphArgs(
-        { file, definition, format: format.rrdtool, ...range, width, height, theme },
-        context.runner.daemonArgs(),
-      );
-      const output = await context.runner.run(args);
-      const { image, geometry } = parseGraphvOutput(output);
-
-      return context.graphCache.set(key, image, geometry);
-    }
   });
+}
+
+interface GraphRequestOptions {
+  name: string;
+  format: (typeof FORMATS)[keyof typeof FORMATS];
+  range: TimeRange;
+  width: number;
+  height: number;
+  theme: ThemeName;
+}
+
+/** The graph's name, format and drawing parameters, each checked; 404 or 400 otherwise. */
+function readGraphRequest(c: Context): GraphRequestOptions {
+  const file = c.req.param('file') ?? '';
+  const match = /^(.+)\.(png|svg)$/.exec(file);
+  if (match === null) throw notFound('graph', file);
+
+  const [, name = '', extension = 'png'] = match;
+  const range = parseTimeRange({
+    range: readParameter(c, 'range'),
+    start: readParameter(c, 'start'),
+    end: readParameter(c, 'end'),
+  });
+  const width = readInteger(c, 'width', GRAPH_WIDTH_PX, GRAPH_WIDTH_PX.default);
+  const height = readInteger(c, 'height', GRAPH_HEIGHT_PX, GRAPH_HEIGHT_PX.default);
+  const theme = readChoice(c, 'theme', ['light', 'dark'] as const, 'light');
+  if (width * height > GRAPH_WIDTH_PX.max * GRAPH_HEIGHT_PX.default * 2) {
+    throw badParameter('height', String(height), `smaller for a ${width} px wide graph`);
+  }
+
+  return { name, format: FORMATS[extension as keyof typeof FORMATS], range, width, height, theme };
+}
+
+async function renderGraph(
+  context: AppContext,
+  subject: GraphSubject,
+  request: GraphRequestOptions,
+  key: string,
+): Promise<CachedGraph> {
+  const definition = await subject.define();
+  const { format, range, width, height, theme } = request;
+  const args = graphArgs(
+    {
+      file: subject.files[0] ?? '',
+      definition,
+      format: format.rrdtool,
+      ...range,
+      width,
+      height,
+      theme,
+    },
+    context.runner.daemonArgs(),
+  );
+  const { image, geometry } = parseGraphvOutput(await context.runner.run(args));
+
+  return context.graphCache.set(key, image, geometry);
 }
 
 /** What one graph draws: its files, and how to define it once it must be rendered. */

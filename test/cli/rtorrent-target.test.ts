@@ -20,7 +20,7 @@ test('takes the URL and instance from the ini file when no flag names them', asy
 
   assert.deepEqual(await resolveRtorrentTarget({ config }), {
     url: 'scgi://127.0.0.1:5000',
-    instance: 'box_1',
+    instance: 'box-1',
   });
 });
 

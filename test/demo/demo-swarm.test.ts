@@ -58,7 +58,7 @@ test('the demo swarm trades both ways, shows every kind of item, and leaves noth
   await assert.rejects(stat(swarm.directory), { code: 'ENOENT' });
 });
 
-test('old payloads leave both peers once more than the limit are live', async (t) => {
+test('old payloads leave both peers once more than the limit are live, and upload caps wander', async (t) => {
   const swarm = await startDemoSwarm({ payloadIntervalMs: 3_000, maxLivePayloads: 1 });
   t.after(() => swarm.stop());
   const beta = new RtorrentClient(swarm.peers[1]!.url);
@@ -68,4 +68,7 @@ test('old payloads leave both peers once more than the limit are live', async (t
   const payloads = names.map(([name]) => name).filter((name) => name.startsWith('payload-'));
   assert.ok(payloads.length <= 2, `beta still holds ${payloads.join(', ')}`);
   assert.ok(!payloads.includes('payload-0'), 'the first payload is still there');
+
+  const alphaCap = Number(await swarm.peers[0]!.client.call('throttle.global_up.max_rate'));
+  assert.ok([240, 360, 480, 600].map((kib) => kib * 1024).includes(alphaCap), `cap ${alphaCap}`);
 });

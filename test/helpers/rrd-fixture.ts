@@ -131,6 +131,8 @@ export interface RrdFixture {
    * would, so the newest values are fresh; resolves to the time written.
    */
   touch(): Promise<number>;
+  /** Writes one series' values at the current time (after every earlier write); resolves to it. */
+  update(path: string, values: Value[]): Promise<number>;
   remove(): Promise<void>;
 }
 
@@ -171,7 +173,14 @@ export async function createRrdFixture(
     return lastTouch;
   };
 
-  return { rrdDir, end, file, touch, remove };
+  const update = async (path: string, values: Value[]) => {
+    lastTouch = Math.max(Math.floor(Date.now() / 1000), lastTouch + 1);
+    await runPipe([`update ${file(path)} ${lastTouch}:${values.join(':')}`]);
+
+    return lastTouch;
+  };
+
+  return { rrdDir, end, file, touch, update, remove };
 }
 
 async function runPipe(commands: string[]): Promise<void> {

@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { execa } from 'execa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { findPackageRoot } from '../../src/web/package-root.js';
@@ -137,12 +136,8 @@ test('a new value written to the archive reaches the open live page through the 
     await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
     assert.equal(await valueText(page, '[data-reading="rtorrent.rateUp"]'), '168 KiB/s');
 
-    const next = (await fixture.touch()) + 1;
-    await execa('rrdtool', [
-      'update',
-      fixture.file('seedbox/rtorrent/gauge-rate_up'),
-      `${next}:2097152`,
-    ]);
+    await fixture.touch();
+    const next = await fixture.update('seedbox/rtorrent/gauge-rate_up', [2_097_152]);
     await page.waitForFunction(
       () =>
         document.querySelector('[data-reading="rtorrent.rateUp"]')?.textContent === '2.00 MiB/s',
@@ -163,6 +158,24 @@ test('a new value written to the archive reaches the open live page through the 
       return chart.data.datasets[0]?.data.at(-1);
     });
     assert.deepEqual(lastPoint, { x: next * 1000, y: 2097152 });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the picker switches the live page to another rTorrent instance', async () => {
+  await fixture.touch();
+  const page = await openPage('/', 1440, 'light');
+  try {
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    const options = await page.locator('#target option').allTextContents();
+    assert.deepEqual(options, ['otherbox', 'seedbox', 'seedbox · demo1']);
+
+    await page.locator('#target').selectOption({ label: 'seedbox · demo1' });
+    await page.waitForURL(/instance=demo1/);
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    assert.equal(await valueText(page, '[data-reading="rtorrent.rateUp"]'), '1000 B/s');
+    assert.equal(await valueText(page, '[data-item="total"]'), '4');
   } finally {
     await page.context().close();
   }

@@ -64,7 +64,7 @@ for (const route of ROUTES) {
     );
     assert.ok(growth < MAX_RSS_GROWTH_BYTES, `RSS grew by ${growth} bytes`);
     console.log(
-      `# ${route}: ${result.requests.total} requests in ${LOAD_DURATION_S} s, RSS +${Math.round(growth / 1024)} KiB`,
+      `${route}: ${result.requests.total} requests in ${LOAD_DURATION_S} s, RSS +${Math.round(growth / 1024)} KiB`,
     );
   });
 }
