@@ -30,7 +30,7 @@ const COLLECTOR_POLLS = 50;
 const COLLECTOR_POLLS_WHILE_SCALING = 10;
 // rTorrent's CPU time is counted in 10 ms ticks, so each pattern runs often enough to add up.
 const RTMON_CPU_POLLS = 20;
-const OLDER_EXPORTER_CPU_POLLS = 5;
+const OLDER_EXPORTER_CPU_POLLS = 2;
 const MEGABYTE = 1024 * 1024;
 
 const options = parseBenchOptions(process.argv.slice(2));
