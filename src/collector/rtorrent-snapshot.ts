@@ -29,7 +29,8 @@ export interface RtorrentSnapshot {
   globals: Record<string, number | string | undefined>;
   viewSizes: Map<string, number>;
   items: ItemRow[] | undefined;
-  trackerDomains: Map<string, string>;
+  /** The poller's own map, kept between polls: read it before the next poll, do not keep it. */
+  trackerDomains: ReadonlyMap<string, string>;
   peers: PeerCounts | undefined;
   process: ProcessSample | undefined;
   /** CPU use since the previous poll of the same process, in percent of one core. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { COLLECTOR_NODE_FLAGS } from '../collector/collector-node-flags.js';
 import { findPackageRoot } from '../web/package-root.js';
 
 const TEMPLATE_FILE = 'rtmon-start.conf.template';
@@ -47,7 +48,15 @@ export function formatExecLine(
   entry: CollectorEntry,
 ): string {
   const instance = entry.instance === '' ? [] : ['--instance', entry.instance];
-  const words = [values.execUser, values.nodePath, values.cliPath, 'collect', '--url', entry.url];
+  const words = [
+    values.execUser,
+    values.nodePath,
+    ...COLLECTOR_NODE_FLAGS,
+    values.cliPath,
+    'collect',
+    '--url',
+    entry.url,
+  ];
 
   return `  Exec ${[...words, ...instance].map(quote).join(' ')}`;
 }

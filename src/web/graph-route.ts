@@ -8,7 +8,7 @@ import { GraphCache, type CachedGraph } from '../graph/graph-cache.js';
 import { defineGraph, defineGroupGraph, type GraphDefinition } from '../graph/graph-definition.js';
 import { GROUP_PREFIX, groupSeries } from '../graph/series-group.js';
 import { parseGraphvOutput } from '../rrd/graphv-output.js';
-import { readRrdInfo } from '../rrd/rrd-info.js';
+import { DataSourceNames } from '../rrd/data-source-names.js';
 import type { AppContext } from './app-context.js';
 import { findSeriesOr404 } from './find-series.js';
 import { badParameter, notFound } from './http-error.js';
@@ -29,10 +29,12 @@ const FORMATS = {
  * name may also be a group's (`+memory`), drawing several series together.
  */
 export function addGraphRoute(app: Hono, context: AppContext): void {
+  const dataSources = new DataSourceNames(context.runner);
+
   app.get('/graph/:host/:plugin/:file', async (c) => {
     const request = readGraphRequest(c);
     const { host, plugin } = c.req.param();
-    const subject = await findSubject(context, host, plugin, request.name);
+    const subject = await findSubject(context, dataSources, host, plugin, request.name);
     const modified = await Promise.all(subject.files.map((file) => stat(file))).then(
       (stats) => Math.max(...stats.map((entry) => entry.mtimeMs)),
       () => Promise.reject(notFound('series', request.name)),
@@ -128,6 +130,7 @@ interface GraphSubject {
 /** A series by its name, or a group of a plugin's series by its `+` name. */
 async function findSubject(
   context: AppContext,
+  dataSources: DataSourceNames,
   host: string,
   pluginName: string,
   name: string,
@@ -148,14 +151,6 @@ async function findSubject(
 
   return {
     files: [series.file],
-    define: async () => {
-      const info = await readRrdInfo(context.runner, series.file);
-
-      return defineGraph(
-        plugin,
-        series,
-        info.dataSources.map((source) => source.name),
-      );
-    },
+    define: async () => defineGraph(plugin, series, await dataSources.get(series.file)),
   };
 }

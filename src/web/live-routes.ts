@@ -21,7 +21,11 @@ export function addLiveRoutes(app: Hono, context: AppContext): void {
   const snapshots = new SnapshotCache(context);
   let openStreams = 0;
 
-  app.get('/api/live', async (c) => c.json(await snapshots.get(await readTarget(c, context))));
+  app.get('/api/live', async (c) => {
+    const json = await snapshots.getJson(await readTarget(c, context));
+
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
+  });
 
   app.get('/api/live/stream', async (c) => {
     const target = await readTarget(c, context);
@@ -127,24 +131,45 @@ function intervalMs(context: AppContext, snapshot: LiveSnapshot | undefined): nu
   return Math.min(Math.max(fromStep, MIN_LIVE_INTERVAL_MS), MAX_LIVE_INTERVAL_MS);
 }
 
+/**
+ * Snapshots by target, each kept for a short while with its JSON text: under load, writing the
+ * same snapshot as JSON for every request cost more than everything else the route does.
+ */
 class SnapshotCache {
   readonly #context: AppContext;
-  readonly #entries = new Map<string, { expires: number; snapshot: Promise<LiveSnapshot> }>();
+  readonly #entries = new Map<
+    string,
+    { expires: number; snapshot: Promise<LiveSnapshot>; json: Promise<string> }
+  >();
 
   constructor(context: AppContext) {
     this.#context = context;
   }
 
   get(target: LiveTarget): Promise<LiveSnapshot> {
+    return this.#entry(target).snapshot;
+  }
+
+  getJson(target: LiveTarget): Promise<string> {
+    return this.#entry(target).json;
+  }
+
+  #entry(target: LiveTarget) {
     const key = `${target.host.name}/${target.rtorrent?.name ?? ''}`;
-    const entry = this.#entries.get(key);
-    if (entry !== undefined && entry.expires > Date.now()) return entry.snapshot;
+    const cached = this.#entries.get(key);
+    if (cached !== undefined && cached.expires > Date.now()) return cached;
 
     const snapshot = this.#context.live.read(target.host, target.rtorrent);
-    this.#entries.set(key, { expires: Date.now() + LIVE_SNAPSHOT_TTL_MS, snapshot });
+    const entry = {
+      expires: Date.now() + LIVE_SNAPSHOT_TTL_MS,
+      snapshot,
+      json: snapshot.then((value) => JSON.stringify(value)),
+    };
+    this.#entries.set(key, entry);
     // A failed read is not kept: the next request tries again.
     snapshot.catch(() => this.#entries.delete(key));
+    entry.json.catch(() => undefined);
 
-    return snapshot;
+    return entry;
   }
 }

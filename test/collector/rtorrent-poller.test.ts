@@ -67,20 +67,25 @@ describe('a poll of a real rTorrent with seeding, leeching and stopped items', (
     assert.equal(lines.filter((line) => line.includes('percent-cpu')).length, 0);
   });
 
-  test('fetches tracker lists only for items it has not seen', async () => {
+  test('fetches tracker lists once, nested in one item multicall, not per item', async () => {
     const client = rtorrent.client;
-    const methods: string[] = [];
-    const multicall = client.multicall.bind(client);
-    client.multicall = (calls) => {
-      methods.push(...calls.map((call) => call.method));
+    const requests: { method: string; params: unknown[] }[] = [];
+    const call = client.call.bind(client);
+    client.call = (method, params) => {
+      requests.push({ method, params: params ?? [] });
 
-      return multicall(calls);
+      return call(method, params);
     };
     const poller = new RtorrentPoller(client);
     await poller.poll();
     await poller.poll();
-    client.multicall = multicall;
+    client.call = call;
 
-    assert.equal(methods.filter((method) => method === 't.multicall').length, 3);
+    const asksForTrackers = (request: { params: unknown[] }): boolean =>
+      JSON.stringify(request.params).includes('t.multicall');
+    assert.deepEqual(
+      requests.filter(asksForTrackers).map((request) => request.method),
+      ['d.multicall2'],
+    );
   });
 });

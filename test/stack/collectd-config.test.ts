@@ -9,12 +9,12 @@ const PATHS = {
   cliPath: '/opt/rtmon/dist/cli.js',
 };
 
-test('an exec line quotes every word and names the instance when there is one', () => {
+test('an exec line quotes every word, runs node with small-heap flags and names the instance', () => {
   const line = formatExecLine(PATHS, { url: 'scgi:///tmp/a "b"/scgi.sock', instance: 'alpha' });
 
   assert.equal(
     line,
-    '  Exec "nobody:nogroup" "/usr/bin/node" "/opt/rtmon/dist/cli.js" "collect" "--url" ' +
+    '  Exec "nobody:nogroup" "/usr/bin/node" "--max-semi-space-size=1" "--optimize-for-size" "/opt/rtmon/dist/cli.js" "collect" "--url" ' +
       '"scgi:///tmp/a \\"b\\"/scgi.sock" "--instance" "alpha"',
   );
 });
@@ -24,7 +24,7 @@ test('an exec line for the plain rtorrent plugin has no --instance', () => {
 
   assert.equal(
     line,
-    '  Exec "nobody:nogroup" "/usr/bin/node" "/opt/rtmon/dist/cli.js" "collect" "--url" "scgi://127.0.0.1:5000"',
+    '  Exec "nobody:nogroup" "/usr/bin/node" "--max-semi-space-size=1" "--optimize-for-size" "/opt/rtmon/dist/cli.js" "collect" "--url" "scgi://127.0.0.1:5000"',
   );
 });
 

@@ -46,6 +46,10 @@ export function answerLikeRtorrent(body: string): Buffer {
 function answer(method: string, body: string): string {
   if (method === 'system.listMethods') return xmlReply(array(METHODS.map(string)));
 
+  if (method === 'd.multicall2' && body.includes('t.multicall=')) {
+    return xmlReply(array(FAKE_RTORRENT.items.map(trackerRow)));
+  }
+
   if (method === 'd.multicall2') return xmlReply(array(FAKE_RTORRENT.items.map(itemRow)));
 
   if (method === 'system.multicall') return xmlReply(array(readCalls(body).map(answerInside)));
@@ -80,6 +84,11 @@ function answerInside(call: { method: string; params: string[] }): string {
   if (scalar === undefined) return faultStruct(-506, `Method '${call.method}' not defined`);
 
   return array([scalar()]);
+}
+
+/** An item's hash and trackers, nested as rTorrent 0.9.8 nests them: a 0 before each URL. */
+function trackerRow(item: (typeof FAKE_RTORRENT.items)[number]): string {
+  return array([string(item.hash), array([array([int(0), string(FAKE_RTORRENT.tracker)])])]);
 }
 
 function itemRow(item: (typeof FAKE_RTORRENT.items)[number]): string {

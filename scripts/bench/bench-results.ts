@@ -1,0 +1,41 @@
+/** The programs and machine a run measured, for the report. */
+export interface BenchEnvironment {
+  date: string;
+  machine: string;
+  versions: Record<string, string>;
+}
+
+/** One line of the scaling table. */
+export interface ScalingRow {
+  items: number;
+  pollMs: number;
+  fetchMs: number;
+  replyBytes: number;
+  collectorRssMb: number;
+}
+
+/** What the viewer's part of the run measured; absent when there is no viewer to measure. */
+export interface ViewerFigures {
+  graphColdMs: number;
+  rrdtoolGraphMs: number;
+  graphCachedMs: number;
+  liveRequestsPerSecond: number;
+  liveP99Ms: number;
+  helloRequestsPerSecond: number;
+  helloP99Ms: number;
+  livePageBytes: number;
+  liveFirstValuesMs: number;
+}
+
+/** Every figure of one run, medians where there were repetitions. */
+export interface BenchResults {
+  environment: BenchEnvironment;
+  items: number;
+  repetitions: number;
+  poll: { pollMs: number; fetchMs: number; replyBytes: number; lineCount: number };
+  decode: { replyBytes: number; rtmonMs: number; xmlrpcMs: number; pythonMs: number };
+  collector: { polls: number; failures: number; peakRssMb: number };
+  rtorrentCpu: { rtmonMsPerPoll: number; olderExporterMsPerPoll: number; polls: number };
+  scaling: ScalingRow[];
+  viewer: ViewerFigures | undefined;
+}

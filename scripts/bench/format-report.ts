@@ -1,0 +1,143 @@
+import type { BenchResults, ViewerFigures } from './bench-results.js';
+import { round } from './summary-json.js';
+
+/** The goals each headline figure is held to. */
+export const TARGETS = {
+  pollVsFetchMax: 1.15,
+  decodeSpeedupVsXmlrpcMin: 20,
+  decodeSpeedupVsPythonMin: 10,
+  collectorRssMbMax: 80,
+  graphVsRrdtoolMax: 1.3,
+  liveVsHelloMin: 0.5,
+};
+
+/** The README's Performance section: how the run was made, then each figure by its baseline. */
+export function formatReport(results: BenchResults): string {
+  const { environment } = results;
+  const versions = Object.entries(environment.versions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+
+  return [
+    `Measured by \`npm run bench\` on ${environment.date}, on ${environment.machine}; ${versions}.`,
+    `rTorrent held ${formatCount(results.items)} stopped items spread over a dozen trackers. ` +
+      `Each figure is the median of ${results.repetitions} runs or more, and each ratio sets two ` +
+      'figures taken turn about in the same run, so that load from other programs falls on both.',
+    '',
+    formatTable(
+      ['figure', 'rtmon', 'baseline', 'ratio', 'target'],
+      [...headlineRows(results), ...viewerRows(results.viewer)],
+    ),
+    '',
+    'Scaling: one steady-state poll, and the peak resident set of `rtmon collect` run as its own ' +
+      'process.',
+    '',
+    formatTable(
+      ['items', 'rtmon poll', 'bare fetch', 'reply size', 'collector peak RSS'],
+      results.scaling.map((row) => [
+        formatCount(row.items),
+        formatMs(row.pollMs),
+        formatMs(row.fetchMs),
+        formatBytes(row.replyBytes),
+        `${round(row.collectorRssMb)} MB`,
+      ]),
+    ),
+  ].join('\n');
+}
+
+function headlineRows(results: BenchResults): string[][] {
+  const { poll, decode, collector, rtorrentCpu } = results;
+  const items = formatCount(results.items);
+  const cpuRatio = rtorrentCpu.rtmonMsPerPoll / rtorrentCpu.olderExporterMsPerPoll;
+
+  return [
+    [
+      `poll of ${items} items (${formatBytes(poll.replyBytes)} of replies)`,
+      `${formatMs(poll.pollMs)}: fetch, decode, aggregate, ${poll.lineCount} PUTVAL lines`,
+      `${formatMs(poll.fetchMs)}: bare SCGI fetch of the same requests`,
+      `${round(poll.pollMs / poll.fetchMs, 2)}`,
+      `≤ ${TARGETS.pollVsFetchMax}`,
+    ],
+    [
+      `decoding the item reply (${formatBytes(decode.replyBytes)})`,
+      formatMs(decode.rtmonMs),
+      `${formatMs(decode.xmlrpcMs)}: \`xmlrpc\` package's deserializer`,
+      `${round(decode.xmlrpcMs / decode.rtmonMs)}× faster`,
+      `≥ ${TARGETS.decodeSpeedupVsXmlrpcMin}×`,
+    ],
+    [
+      'the same bytes',
+      formatMs(decode.rtmonMs),
+      `${formatMs(decode.pythonMs)}: Python's \`xmlrpc.client.loads\``,
+      `${round(decode.pythonMs / decode.rtmonMs)}× faster`,
+      `≥ ${TARGETS.decodeSpeedupVsPythonMin}×`,
+    ],
+    [
+      `collector peak RSS over ${collector.polls} polls`,
+      `${round(collector.peakRssMb)} MB (${collector.failures} failed polls)`,
+      '',
+      '',
+      `≤ ${TARGETS.collectorRssMbMax} MB`,
+    ],
+    [
+      `rTorrent's CPU time per poll (${rtorrentCpu.polls} polls each)`,
+      formatMs(rtorrentCpu.rtmonMsPerPoll),
+      `${formatMs(rtorrentCpu.olderExporterMsPerPoll)}: \`download_list\` per view, per-item getters`,
+      `${round(cpuRatio, 3)} (${round(1 / cpuRatio)}× less)`,
+      '',
+    ],
+  ];
+}
+
+function viewerRows(viewer: ViewerFigures | undefined): string[][] {
+  if (viewer === undefined) return [['the viewer', 'not measured: no viewer yet', '', '', '']];
+
+  return [
+    [
+      'cold PNG graph',
+      formatMs(viewer.graphColdMs),
+      `${formatMs(viewer.rrdtoolGraphMs)}: \`rrdtool graph\` by hand, same definition`,
+      `${round(viewer.graphColdMs / viewer.rrdtoolGraphMs, 2)}`,
+      `≤ ${TARGETS.graphVsRrdtoolMax}`,
+    ],
+    ['cached PNG graph', formatMs(viewer.graphCachedMs), '', '', ''],
+    [
+      '`/api/live` under 50 connections',
+      `${formatCount(Math.round(viewer.liveRequestsPerSecond))} req/s, p99 ${viewer.liveP99Ms} ms`,
+      `${formatCount(Math.round(viewer.helloRequestsPerSecond))} req/s, p99 ${viewer.helloP99Ms} ms: bare Hono route`,
+      `${round(viewer.liveRequestsPerSecond / viewer.helloRequestsPerSecond, 2)}`,
+      `≥ ${TARGETS.liveVsHelloMin}`,
+    ],
+    [
+      'live page in headless Chromium',
+      `${formatBytes(viewer.livePageBytes)}, first values after ${formatMs(viewer.liveFirstValuesMs)}`,
+      '',
+      '',
+      '',
+    ],
+  ];
+}
+
+/** A Markdown table. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function formatMs(ms: number): string {
+  return ms >= 100 ? `${Math.round(ms)} ms` : `${round(ms)} ms`;
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/** Bytes as B, kB or MB (powers of 1000). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+
+  if (bytes < 1_000_000) return `${round(bytes / 1000)} kB`;
+
+  return `${round(bytes / 1_000_000)} MB`;
+}

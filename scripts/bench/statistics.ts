@@ -1,0 +1,41 @@
+/** The middle value of some measurements; the mean of the two middle ones for an even count. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[middle] as number;
+
+  return ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Times `run` `repetitions` times, one after the other; milliseconds each. */
+export async function timeRuns(repetitions: number, run: () => unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < repetitions; index++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+
+  return times;
+}
+
+/**
+ * Times two rivals turn about, so that load from other programs on a shared machine falls on
+ * both alike; medians in milliseconds.
+ */
+export async function timeRivals(
+  repetitions: number,
+  first: () => unknown,
+  second: () => unknown,
+): Promise<[number, number]> {
+  const firstTimes: number[] = [];
+  const secondTimes: number[] = [];
+  for (let index = 0; index < repetitions; index++) {
+    firstTimes.push(...(await timeRuns(1, first)));
+    secondTimes.push(...(await timeRuns(1, second)));
+  }
+
+  return [median(firstTimes), median(secondTimes)];
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import type { BenchResults } from '../../../scripts/bench/bench-results.js';
+import { formatBytes, formatReport, formatTable } from '../../../scripts/bench/format-report.js';
+import { summarize } from '../../../scripts/bench/summary-json.js';
+
+const RESULTS: BenchResults = {
+  environment: {
+    date: '2026-12-03',
+    machine: 'a test machine',
+    versions: { 'Node.js': '20.20.2' },
+  },
+  items: 10_000,
+  repetitions: 7,
+  poll: { pollMs: 230, fetchMs: 200, replyBytes: 3_600_000, lineCount: 60 },
+  decode: { replyBytes: 3_500_000, rtmonMs: 25, xmlrpcMs: 1000, pythonMs: 500 },
+  collector: { polls: 50, failures: 0, peakRssMb: 70.44 },
+  rtorrentCpu: { rtmonMsPerPoll: 100, olderExporterMsPerPoll: 4000, polls: 5 },
+  scaling: [
+    { items: 1000, pollMs: 25, fetchMs: 20, replyBytes: 360_000, collectorRssMb: 55 },
+    { items: 10_000, pollMs: 230, fetchMs: 200, replyBytes: 3_600_000, collectorRssMb: 70.44 },
+  ],
+  viewer: undefined,
+};
+
+test('formats a Markdown table with a header rule', () => {
+  assert.equal(formatTable(['a', 'b'], [['1', '2']]), '| a | b |\n| --- | --- |\n| 1 | 2 |');
+});
+
+const BYTE_CASES: [number, string][] = [
+  [999, '999 B'],
+  [1500, '1.5 kB'],
+  [4_900_000, '4.9 MB'],
+];
+
+for (const [bytes, text] of BYTE_CASES) {
+  test(`writes ${bytes} bytes as ${text}`, () => assert.equal(formatBytes(bytes), text));
+}
+
+test('the summary holds every target figure as a number, ratios against their baselines', () => {
+  const summary = summarize(RESULTS);
+
+  assert.equal(summary['poll_vs_fetch'], 1.15);
+  assert.equal(summary['decode_speedup_vs_xmlrpc'], 40);
+  assert.equal(summary['decode_speedup_vs_python'], 20);
+  assert.equal(summary['collector_rss_mb'], 70.4);
+  assert.equal(summary['rtorrent_cpu_vs_older_exporter'], 0.025);
+  assert.equal(summary['poll_ms_at_1000'], 25);
+  assert.equal(summary['graph_vs_rrdtool'], null);
+});
+
+test('the report puts each figure beside its baseline and says what was not measured', () => {
+  const report = formatReport(RESULTS);
+
+  assert.ok(report.includes('| decoding the item reply (3.5 MB) | 25 ms | 1000 ms:'), report);
+  assert.ok(report.includes('| 40× faster | ≥ 20× |'), report);
+  assert.ok(report.includes('| 10,000 | 230 ms | 200 ms | 3.6 MB | 70.4 MB |'), report);
+  assert.ok(report.includes('| the viewer | not measured: no viewer yet |'), report);
+});
