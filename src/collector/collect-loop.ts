@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { describeError } from '../describe-error.js';
+import { RtorrentError } from '../rtorrent/errors.js';
 import { RtorrentClient } from '../rtorrent/rtorrent-client.js';
 import { timestampOf } from './poll-time.js';
 import { formatPutnotif, formatPutval } from './putval.js';
@@ -38,31 +39,48 @@ export async function runCollectLoop(options: CollectLoopOptions): Promise<boole
   const client = new RtorrentClient(options.url, { timeoutMs });
   const poller = new RtorrentPoller(client);
   let isReachable: boolean | undefined;
+  // A poll abandoned at its deadline may still be waiting on rTorrent; the next one waits
+  // for it, so that polls never overlap.
+  let abandoned: Promise<unknown> | undefined;
 
   for (;;) {
     const startedAt = Date.now();
     const timeSeconds = timestampOf(startedAt, options.intervalSeconds);
-    try {
-      const snapshot = await withDeadline(poller.poll(), intervalMs, options.url);
-      if (isReachable === false) {
-        report(options, 'okay', timeSeconds, `rTorrent at ${options.url} is back`);
-      }
+    if (abandoned === undefined) {
+      const poll = poller.poll();
+      try {
+        const snapshot = await withDeadline(poll, intervalMs, options.url);
+        if (isReachable === false) {
+          report(options, 'okay', timeSeconds, `rTorrent at ${options.url} is back`);
+        }
 
-      isReachable = true;
-      for (const metric of snapshotMetrics(snapshot, options.instance)) {
-        options.emit(formatPutval(options.hostname, metric, options.intervalSeconds, timeSeconds));
+        isReachable = true;
+        for (const metric of snapshotMetrics(snapshot, options.instance)) {
+          options.emit(
+            formatPutval(options.hostname, metric, options.intervalSeconds, timeSeconds),
+          );
+        }
+      } catch (error) {
+        if (error instanceof PollDeadlineError) {
+          abandoned = poll.then(
+            () => (abandoned = undefined),
+            () => (abandoned = undefined),
+          );
+        }
+
+        // Only a vanished rTorrent may come back as a new process with other commands; a
+        // slow one keeps what was learned, so that its next poll is not a first one again.
+        if (isConnectError(error)) poller.reset();
+        if (isReachable !== false) report(options, 'failure', timeSeconds, describeError(error));
+        isReachable = false;
       }
-    } catch (error) {
-      poller.reset();
-      if (isReachable !== false) report(options, 'failure', timeSeconds, describeError(error));
-      isReachable = false;
     }
 
-    if (options.once || options.signal?.aborted) return isReachable;
+    if (options.once || options.signal?.aborted) return isReachable === true;
 
     const waitMs = Math.max(0, startedAt + intervalMs - Date.now());
     const isAborted = await sleep(waitMs, false, { signal: options.signal }).catch(() => true);
-    if (isAborted) return isReachable;
+    if (isAborted) return isReachable === true;
   }
 }
 
@@ -83,7 +101,7 @@ function report(
 async function withDeadline<T>(work: Promise<T>, deadlineMs: number, url: string): Promise<T> {
   const abandon = new AbortController();
   const timeout = sleep(deadlineMs, undefined, { signal: abandon.signal }).then(() => {
-    throw new Error(`poll of rTorrent at ${url} took longer than the ${deadlineMs} ms interval`);
+    throw new PollDeadlineError(url, deadlineMs);
   });
   timeout.catch(() => undefined);
   try {
@@ -91,4 +109,18 @@ async function withDeadline<T>(work: Promise<T>, deadlineMs: number, url: string
   } finally {
     abandon.abort();
   }
+}
+
+/** A poll that did not finish within its interval; the loop writes nothing for it. */
+class PollDeadlineError extends Error {
+  readonly code = 'ERR_POLL_DEADLINE';
+
+  constructor(url: string, deadlineMs: number) {
+    super(`poll of rTorrent at ${url} took longer than the ${deadlineMs} ms interval`);
+    this.name = 'PollDeadlineError';
+  }
+}
+
+function isConnectError(error: unknown): boolean {
+  return error instanceof RtorrentError && error.code === 'ERR_RTORRENT_CONNECT';
 }
