@@ -1,16 +1,5 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/helpers/chromium.js';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // The upload rate is the first figure of the page; it shows a dash until values have come.
 const FIRST_VALUE_SELECTOR = '[data-reading="rtorrent.rateUp"]';
 const EMPTY_VALUE = '—';
@@ -25,7 +14,7 @@ export interface LivePageFigures {
 
 /** Opens the live page in a fresh headless Chromium context, once per repetition. */
 export async function openLivePage(url: string, repetitions: number): Promise<LivePageFigures[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const figures: LivePageFigures[] = [];
     for (let index = 0; index < repetitions; index++) {

@@ -7,13 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 
-import { chromium } from 'playwright-core';
-
 import { startRtorrentDaemon } from '../../src/demo/rtorrent-daemon.js';
 import { findFreePort } from '../../src/process/free-port.js';
 import { stopChild, waitForExit } from '../../src/process/child-process.js';
 import { findPackageRoot } from '../../src/web/package-root.js';
 import { useCleanupStack } from '../helpers/cleanup-stack.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 const execFileAsync = promisify(execFile);
 const ROOT = findPackageRoot();
@@ -21,16 +20,6 @@ const SCREENSHOTS = join(ROOT, 'test-output');
 const STARTUP_WAIT_MS = 60_000;
 const TRAFFIC_WAIT_MS = 90_000;
 const PAGE_WAIT_MS = 30_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 test('rtmon start runs the demo until its rates reach the archive and the live page, and leaves nothing behind', async (t) => {
   const defer = useCleanupStack(t);
@@ -66,10 +55,7 @@ test('rtmon start runs the demo until its rates reach the archive and the live p
     () => output,
   );
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   defer(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(viewerUrl);

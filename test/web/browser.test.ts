@@ -3,22 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { findPackageRoot } from '../../src/web/package-root.js';
+import { launchChromium } from '../helpers/chromium.js';
 import { createRrdFixture, type RrdFixture } from '../helpers/rrd-fixture.js';
 import { serveApp, type ServedApp } from '../helpers/serve-app.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = join(findPackageRoot(), 'test-output');
 const LIVE_INTERVAL_MS = 500;
 
@@ -31,7 +22,7 @@ before(async () => {
   fixture = await createRrdFixture();
   fixtureBuiltMs = Date.now();
   served = await serveApp({ rrdDir: fixture.rrdDir, liveIntervalMs: LIVE_INTERVAL_MS });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
