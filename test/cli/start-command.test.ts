@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,31 +28,21 @@ test('rtmon start runs the demo until its rates reach the archive and the live p
   // Like the default ~/.local/state/rtmon: a path with a folder whose name starts with a dot.
   const stateDirectory = join(home, '.local', 'state', 'rtmon');
   const port = await findFreePort();
-  const args = ['dist/cli.js', 'start', '--demo', '--state-dir', stateDirectory];
-  const start = spawn(process.execPath, [...args, '--port', String(port), '--interval', '2'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  defer(() => stopChild(start, 30_000));
-  let output = '';
-  start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-
-  await waitFor(
-    () => output.includes('Ctrl-C stops everything'),
-    STARTUP_WAIT_MS,
-    () => output,
-  );
-  const viewerUrl = /viewer at (\S+)/.exec(output)?.[1] as string;
-  const demoDirectory = /scgi:\/\/(\/\S+)\/alpha\/scgi\.sock/.exec(output)?.[1] as string;
+  const { start, output } = await startStack(defer, port, [
+    '--demo',
+    '--state-dir',
+    stateDirectory,
+  ]);
+  const viewerUrl = /viewer at (\S+)/.exec(output())?.[1] as string;
+  const demoDirectory = /scgi:\/\/(\/\S+)\/alpha\/scgi\.sock/.exec(output())?.[1] as string;
   assert.equal(viewerUrl, `http://127.0.0.1:${port}/`);
-  assert.match(output, /rtorrent-alpha {2}scgi:\/\/\S+\n {2}rtorrent-beta {2}scgi:\/\//);
+  assert.match(output(), /rtorrent-alpha {2}scgi:\/\/\S+\n {2}rtorrent-beta {2}scgi:\/\//);
 
   const rrdHost = join(stateDirectory, 'rrd', hostname());
   await waitFor(
     async () => (await readRate(rrdHost, 'alpha')) > 0 && (await readRate(rrdHost, 'beta')) > 0,
     TRAFFIC_WAIT_MS,
-    () => output,
+    output,
   );
 
   const browser = await launchChromium();
@@ -70,7 +60,7 @@ test('rtmon start runs the demo until its rates reach the archive and the live p
   assert.match(await firstText(rateUp), /^[1-9]/);
 
   start.kill('SIGTERM');
-  assert.equal(await waitForExit(start), 0, output);
+  assert.equal(await waitForExit(start), 0, output());
   assert.deepEqual(await findProcessesMentioning([stateDirectory, demoDirectory]), []);
   await assert.rejects(stat(demoDirectory), { code: 'ENOENT' });
   assert.ok((await stat(join(stateDirectory, 'rrd'))).isDirectory(), 'the history went with it');
@@ -85,37 +75,42 @@ test('rtmon start watches a given rTorrent and leaves it running when it stops',
   defer(() => rtorrent.stop());
   const stateDirectory = join(directory, 'state');
   const port = await findFreePort();
-  const args = ['dist/cli.js', 'start', '--url', rtorrent.url, '--state-dir', stateDirectory];
-  const start = spawn(process.execPath, [...args, '--port', String(port), '--interval', '2'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  defer(() => stopChild(start, 30_000));
-  let output = '';
-  start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-
-  await waitFor(
-    () => output.includes('Ctrl-C stops everything'),
-    STARTUP_WAIT_MS,
-    () => output,
-  );
-  assert.match(output, new RegExp(`from the command line:\\n {2}rtorrent {2}${rtorrent.url}\\n`));
+  const { start, output } = await startStack(defer, port, [
+    '--url',
+    rtorrent.url,
+    '--state-dir',
+    stateDirectory,
+  ]);
+  assert.match(output(), new RegExp(`from the command line:\\n {2}rtorrent {2}${rtorrent.url}\\n`));
   const uptimeFile = join(stateDirectory, 'rrd', hostname(), 'rtorrent', 'uptime.rrd');
-  await waitFor(
-    () => stat(uptimeFile).then(() => true),
-    TRAFFIC_WAIT_MS,
-    () => output,
-  );
+  await waitFor(() => stat(uptimeFile).then(() => true), TRAFFIC_WAIT_MS, output);
 
   start.kill('SIGINT');
-  assert.equal(await waitForExit(start), 0, output);
+  assert.equal(await waitForExit(start), 0, output());
   assert.deepEqual(await findProcessesMentioning([stateDirectory]), []);
   assert.doesNotThrow(
     () => process.kill(rtorrent.pid, 0),
     'rtmon start stopped an rTorrent it did not start',
   );
 });
+
+/** Runs `rtmon start` with these flags and waits until it says it is up; `output` reads its log. */
+async function startStack(
+  defer: (cleanup: () => unknown) => void,
+  port: number,
+  flags: string[],
+): Promise<{ start: ChildProcess; output: () => string }> {
+  const args = ['dist/cli.js', 'start', ...flags, '--port', String(port), '--interval', '2'];
+  const start = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  defer(() => stopChild(start, 30_000));
+  let text = '';
+  start.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  start.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const output = (): string => text;
+  await waitFor(() => text.includes('Ctrl-C stops everything'), STARTUP_WAIT_MS, output);
+
+  return { start, output };
+}
 
 async function readRate(rrdHost: string, instance: string): Promise<number> {
   const file = join(rrdHost, `rtorrent-${instance}`, 'gauge-rate_up.rrd');
