@@ -1,9 +1,6 @@
-import type { AddressInfo } from 'node:net';
-
-import { serve } from '@hono/node-server';
-
 import { RrdtoolRunner } from '../../src/rrd/rrdtool-runner.js';
 import { createApp } from '../../src/web/create-app.js';
+import { listenOnLoopback } from '../../test/helpers/serve-app.js';
 
 /** The path of the bare route served beside the viewer, the floor any route stands on. */
 export const HELLO_PATH = '/bench-hello';
@@ -32,20 +29,7 @@ export async function serveViewer(rrdDir: string): Promise<ServedViewer> {
   const runner = new RecordingRunner();
   const app = createApp({ rrdDir, runner });
   app.get(HELLO_PATH, (c) => c.text('hello'));
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
+  const served = await listenOnLoopback(app.fetch);
 
-  return {
-    url: `http://127.0.0.1:${port}`,
-    rrdtoolCalls: runner.calls,
-    close: () =>
-      new Promise<void>((resolve) => {
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...served, rrdtoolCalls: runner.calls };
 }

@@ -11,9 +11,15 @@ export interface ServedApp {
 }
 
 /** Serves the viewer on 127.0.0.1 at a free port, for tests that need a real socket. */
-export async function serveApp(options: AppOptions): Promise<ServedApp> {
-  const app = createApp(options);
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+export function serveApp(options: AppOptions): Promise<ServedApp> {
+  return listenOnLoopback(createApp(options).fetch);
+}
+
+/** Serves any fetch handler on 127.0.0.1 at a free port; `close` also ends open connections. */
+export async function listenOnLoopback(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<ServedApp> {
+  const server = serve({ fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
