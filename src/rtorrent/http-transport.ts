@@ -5,6 +5,7 @@ import { RtorrentConnectError } from './errors.js';
 import { ReplyExchange } from './reply-exchange.js';
 import type { ReplyLimits, TransportReply } from './reply-limits.js';
 import type { RtorrentEndpoint } from './rtorrent-url.js';
+import type { XmlRpcReplyDecoder } from './xmlrpc-reply-decoder.js';
 import type { XmlRpcReply } from './xmlrpc-value.js';
 
 type HttpEndpoint = Extract<RtorrentEndpoint, { kind: 'http' }>;
@@ -18,6 +19,7 @@ export function sendOverHttp(
   body: Buffer,
   method: string,
   limits: ReplyLimits,
+  decoder: XmlRpcReplyDecoder,
 ): Promise<TransportReply<XmlRpcReply>> {
   return new Promise((resolve, reject) => {
     const url = endpoint.url;
@@ -28,7 +30,7 @@ export function sendOverHttp(
       headers: { 'Content-Type': 'text/xml', 'Content-Length': body.length },
       auth: readAuth(target),
     });
-    const exchange = new ReplyExchange(url, method, limits, {
+    const exchange = new ReplyExchange(url, method, limits, decoder, {
       resolve,
       reject,
       close: () => request.destroy(),

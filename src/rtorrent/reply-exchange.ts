@@ -5,7 +5,7 @@ import {
   type RtorrentError,
 } from './errors.js';
 import type { ReplyLimits, TransportReply } from './reply-limits.js';
-import { XmlRpcReplyDecoder } from './xmlrpc-reply-decoder.js';
+import type { XmlRpcReplyDecoder } from './xmlrpc-reply-decoder.js';
 import type { XmlRpcReply } from './xmlrpc-value.js';
 
 /**
@@ -13,7 +13,6 @@ import type { XmlRpcReply } from './xmlrpc-value.js';
  * decoder the reply bytes stream into, and settling the call's promise exactly once.
  */
 export class ReplyExchange {
-  readonly decoder = new XmlRpcReplyDecoder();
   bytes = 0;
   private isSettled = false;
   private readonly timer: NodeJS.Timeout;
@@ -22,6 +21,8 @@ export class ReplyExchange {
     private readonly url: string,
     private readonly method: string,
     private readonly limits: ReplyLimits,
+    /** Where the reply's bytes go as they arrive. */
+    readonly decoder: XmlRpcReplyDecoder,
     private readonly settle: {
       resolve(reply: TransportReply<XmlRpcReply>): void;
       reject(error: RtorrentError): void;

@@ -6,6 +6,7 @@ import type { ReplyLimits, TransportReply } from './reply-limits.js';
 import type { RtorrentEndpoint } from './rtorrent-url.js';
 import { frameScgiRequest } from './scgi-request.js';
 import { ScgiReplyReader } from './scgi-reply-reader.js';
+import type { XmlRpcReplyDecoder } from './xmlrpc-reply-decoder.js';
 import type { XmlRpcReply } from './xmlrpc-value.js';
 
 type ScgiEndpoint = Extract<RtorrentEndpoint, { kind: 'scgi-unix' | 'scgi-tcp' }>;
@@ -19,11 +20,12 @@ export function sendOverScgi(
   body: Buffer,
   method: string,
   limits: ReplyLimits,
+  decoder: XmlRpcReplyDecoder,
 ): Promise<TransportReply<XmlRpcReply>> {
   return new Promise((resolve, reject) => {
     const url = endpoint.url;
     const socket = openSocket(endpoint);
-    const exchange = new ReplyExchange(url, method, limits, {
+    const exchange = new ReplyExchange(url, method, limits, decoder, {
       resolve,
       reject,
       close: () => socket.destroy(),

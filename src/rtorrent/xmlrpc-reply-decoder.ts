@@ -1,12 +1,33 @@
 import { isUtf8 } from 'node:buffer';
 
 import { decodeXmlEntities } from './xml-entities.js';
+import {
+  INTEGER_CLOSE_LENGTH,
+  INTEGER_OPEN_LENGTH,
+  integerOpenWidthAt,
+  isIntegerCloseAt,
+  isListCloseAt,
+  isListOpenAt,
+  isStringCloseAt,
+  isStringOpenAt,
+  isValueCloseAt,
+  isValueOpenAt,
+  LIST_CLOSE_LENGTH,
+  LIST_OPEN_LENGTH,
+  STRING_CLOSE_LENGTH,
+  STRING_OPEN_LENGTH,
+  VALUE_CLOSE_LENGTH,
+  VALUE_OPEN_LENGTH,
+} from './xmlrpc-markup.js';
 import { identifyTag, isScalarTag, Tag } from './xmlrpc-tags.js';
 import type { XmlRpcFault, XmlRpcReply, XmlRpcValue } from './xmlrpc-value.js';
 
 // Arrays and structs nest this deep at most; rTorrent's deepest reply (trackers inside items
 // inside a multicall) is five levels, so anything near this is garbage, not data.
 const MAX_NESTING_DEPTH = 64;
+
+// How much of a new piece is joined to the unfinished end of the last one to complete it.
+const JOINED_HEAD_BYTES = 4096;
 
 // Up to 15 decimal digits always fit a double exactly; longer numbers take the exact path.
 const MAX_FAST_DIGITS = 15;
@@ -18,16 +39,6 @@ const AMPERSAND = 0x26;
 const CDATA_OPEN = Buffer.from('<![CDATA[');
 const CDATA_CLOSE = Buffer.from(']]>');
 const EMPTY = Buffer.alloc(0);
-const VALUE_OPEN = Buffer.from('<value>');
-const I8_OPEN = Buffer.from('<i8>');
-const I4_OPEN = Buffer.from('<i4>');
-const STRING_OPEN = Buffer.from('<string>');
-const I8_CLOSE_VALUE = Buffer.from('</i8></value>');
-const I4_CLOSE_VALUE = Buffer.from('</i4></value>');
-const STRING_CLOSE_VALUE = Buffer.from('</string></value>');
-// Every row of a multicall reply opens and closes with these, 20,000 times at 10,000 items.
-const ARRAY_VALUE_OPEN = Buffer.from('<value><array><data>');
-const ARRAY_VALUE_CLOSE = Buffer.from('</data></array></value>');
 
 /** The bytes are not an XML-RPC reply; the message says where it went wrong. */
 export class XmlRpcDecodeError extends Error {
@@ -42,6 +53,14 @@ export class XmlRpcDecodeError extends Error {
 type Container =
   | { kind: Tag.Array; items: XmlRpcValue[] }
   | { kind: Tag.Struct; members: { [member: string]: XmlRpcValue }; name: string | undefined };
+
+export interface XmlRpcReplyDecoderOptions {
+  /**
+   * When the reply's value is a list, each of its elements goes here as soon as it is whole,
+   * and the list itself stays empty: a caller that sums rows as they come keeps none of them.
+   */
+  eachElement?: (element: XmlRpcValue) => void;
+}
 
 /**
  * Decodes an XML-RPC `<methodResponse>` as its bytes arrive. It walks the bytes once, names
@@ -62,6 +81,11 @@ export class XmlRpcReplyDecoder {
   private result: XmlRpcValue | undefined;
   private hasResult = false;
   private isClosed = false;
+  private readonly eachElement: ((element: XmlRpcValue) => void) | undefined;
+
+  constructor(options: XmlRpcReplyDecoderOptions = {}) {
+    this.eachElement = options.eachElement;
+  }
 
   /** Takes the next piece of the reply; pieces may split tags and UTF-8 sequences anywhere. */
   write(chunk: Uint8Array): void {
@@ -92,20 +116,38 @@ export class XmlRpcReplyDecoder {
   }
 
   private consumeWith(chunk: Uint8Array): void {
-    const bytes =
-      this.pending.length > 0
-        ? Buffer.concat([this.pending, ...this.waiting, chunk])
-        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const piece = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pending.length === 0) return this.keepUnread(piece, this.consume(piece, 0));
+
+    // The element cut by the end of the last piece is nearly always short, so it is finished
+    // from a small joined head and the rest of this piece is read where it lies: joining whole
+    // pieces copied every byte of a reply once more.
+    const leftover = Buffer.concat([this.pending, ...this.waiting]);
     this.waiting = [];
-    const resumeAt = this.consume(bytes);
-    this.pending = Buffer.from(bytes.subarray(resumeAt));
+    let resumeAt = 0;
+    if (leftover.length <= JOINED_HEAD_BYTES) {
+      const joined = Buffer.concat([leftover, piece.subarray(0, JOINED_HEAD_BYTES)]);
+      resumeAt = this.consume(joined, 0);
+      if (resumeAt >= leftover.length) {
+        return this.keepUnread(piece, this.consume(piece, resumeAt - leftover.length));
+      }
+    }
+
+    // A text still open past the head: read on from where it starts, over the whole piece.
+    const whole = Buffer.concat([leftover, piece]);
+    this.keepUnread(whole, this.consume(whole, resumeAt));
   }
 
-  /** Reads every whole element in `bytes`; returns where the unread tail starts. */
-  private consume(bytes: Buffer): number {
+  /** Keeps a copy of what `consume` could not finish, for the next piece to complete. */
+  private keepUnread(bytes: Buffer, resumeAt: number): void {
+    this.pending = resumeAt === bytes.length ? EMPTY : Buffer.from(bytes.subarray(resumeAt));
+  }
+
+  /** Reads every whole element in `bytes` from `start`; returns where the unread tail starts. */
+  private consume(bytes: Buffer, start: number): number {
     const length = bytes.length;
-    let textStart = 0;
-    let position = 0;
+    let textStart = start;
+    let position = start;
     while (position < length) {
       const isReadingText = this.openScalar !== undefined || this.justOpenedValue;
       let open = position;
@@ -148,19 +190,20 @@ export class XmlRpcReplyDecoder {
   }
 
   /**
-   * Reads `<value><i8>digits</i8></value>` or `<value><string>text</string></value>` whole, the
-   * shapes that make up most of a multicall reply, in one step; -1 for anything else, which
-   * the element-by-element path then reads.
+   * Reads `<value><i8>digits</i8></value>`, `<value><i4>digits</i4></value>` or
+   * `<value><string>text</string></value>` whole, the shapes that make up most of a multicall
+   * reply, in one step; -1 for anything else, which the element-by-element path then reads.
    */
   private readSimpleValue(bytes: Buffer, open: number): number {
-    if (!startsWith(bytes, open, VALUE_OPEN)) return -1;
+    if (!isValueOpenAt(bytes, open)) return -1;
 
-    const inner = open + VALUE_OPEN.length;
-    const isInteger = startsWith(bytes, inner, I8_OPEN) || startsWith(bytes, inner, I4_OPEN);
-    const isString = !isInteger && startsWith(bytes, inner, STRING_OPEN);
-    if (!isInteger && !isString) return -1;
+    const inner = open + VALUE_OPEN_LENGTH;
+    const width = integerOpenWidthAt(bytes, inner);
+    if (width !== 0) return this.readSimpleInteger(bytes, inner + INTEGER_OPEN_LENGTH, width);
 
-    const textStart = inner + (isInteger ? I8_OPEN.length : STRING_OPEN.length);
+    if (!isStringOpenAt(bytes, inner)) return -1;
+
+    const textStart = inner + STRING_OPEN_LENGTH;
     let textEnd = textStart;
     // Whether the text is plain ASCII without entities, found on the way to its end.
     let plain = true;
@@ -170,15 +213,45 @@ export class XmlRpcReplyDecoder {
 
       if (byte >= 0x80 || byte === AMPERSAND) plain = false;
     }
-    const closing = isInteger ? I8_CLOSE_VALUE : STRING_CLOSE_VALUE;
-    const isI4 = isInteger && bytes[inner + 2] === 0x34; /* 4 */
-    if (!startsWith(bytes, textEnd, isI4 ? I4_CLOSE_VALUE : closing)) return -1;
+    if (!isStringCloseAt(bytes, textEnd)) return -1;
 
-    if (isInteger) this.deliver(readInteger(bytes, textStart, textEnd));
-    else if (plain) this.deliver(bytes.toString('latin1', textStart, textEnd));
-    else this.deliver(readText(bytes, textStart, textEnd));
+    const valueClose = textEnd + STRING_CLOSE_LENGTH;
+    if (!isValueCloseAt(bytes, valueClose)) return -1;
 
-    return textEnd + closing.length;
+    this.deliver(
+      plain ? bytes.toString('latin1', textStart, textEnd) : readText(bytes, textStart, textEnd),
+    );
+
+    return valueClose + VALUE_CLOSE_LENGTH;
+  }
+
+  /**
+   * The digits of `<i8>` or `<i4>` from `start`, with an optional minus sign; -1 for anything
+   * unusual (spaces, a plus sign, more digits than a double holds exactly), left to the
+   * element-by-element path.
+   */
+  private readSimpleInteger(bytes: Buffer, start: number, width: number): number {
+    const isNegative = start < bytes.length && bytes[start] === 0x2d; /* - */
+    const digitsStart = isNegative ? start + 1 : start;
+    let at = digitsStart;
+    let number = 0;
+    for (; at < bytes.length; at++) {
+      const digit = (bytes[at] as number) - 0x30;
+      if (digit < 0 || digit > 9) break;
+
+      number = number * 10 + digit;
+    }
+    const digits = at - digitsStart;
+    if (digits === 0 || digits > MAX_FAST_DIGITS) return -1;
+
+    if (!isIntegerCloseAt(bytes, at, width)) return -1;
+
+    const valueClose = at + INTEGER_CLOSE_LENGTH;
+    if (!isValueCloseAt(bytes, valueClose)) return -1;
+
+    this.deliver(isNegative ? -number : number);
+
+    return valueClose + VALUE_CLOSE_LENGTH;
   }
 
   /**
@@ -186,19 +259,19 @@ export class XmlRpcReplyDecoder {
    * in one step; -1 for anything else.
    */
   private readArrayEdge(bytes: Buffer, open: number): number {
-    if (startsWith(bytes, open, ARRAY_VALUE_OPEN)) {
+    if (isListOpenAt(bytes, open)) {
       this.justOpenedValue = false;
       this.openContainer(Tag.Array, true);
 
-      return open + ARRAY_VALUE_OPEN.length;
+      return open + LIST_OPEN_LENGTH;
     }
 
-    if (!startsWith(bytes, open, ARRAY_VALUE_CLOSE)) return -1;
+    if (!isListCloseAt(bytes, open)) return -1;
 
     this.justOpenedValue = false;
     this.closeContainer(Tag.Array);
 
-    return open + ARRAY_VALUE_CLOSE.length;
+    return open + LIST_CLOSE_LENGTH;
   }
 
   /** Skips a declaration or comment, or takes in a CDATA section; -1 when it is not whole. */
@@ -368,7 +441,11 @@ export class XmlRpcReplyDecoder {
     }
 
     if (container.kind === Tag.Array) {
-      container.items.push(value);
+      if (this.eachElement !== undefined && this.containers.length === 1) {
+        this.eachElement(value);
+      } else {
+        container.items.push(value);
+      }
 
       return;
     }
@@ -386,16 +463,6 @@ export function decodeXmlRpcReply(bytes: Uint8Array): XmlRpcReply {
   decoder.write(bytes);
 
   return decoder.end();
-}
-
-function startsWith(bytes: Buffer, start: number, prefix: Uint8Array): boolean {
-  if (start + prefix.length > bytes.length) return false;
-
-  for (let index = 0; index < prefix.length; index++) {
-    if (bytes[start + index] !== prefix[index]) return false;
-  }
-
-  return true;
 }
 
 function endAfter(view: Buffer, marker: string, open: number): number {

@@ -67,6 +67,22 @@ describe('the client against a real rTorrent 0.9.8', () => {
     assert.deepEqual(outcomes[2], { value: 0 });
   });
 
+  test('hands each element of a list reply to a visitor, and says when a reply is no list', async () => {
+    const client = new RtorrentClient(daemon.url);
+    const views = await client.call('view.list');
+    const visited: unknown[] = [];
+
+    const count = await client.callForEach('view.list', [], (view) => visited.push(view));
+
+    assert.ok(Array.isArray(views) && views.includes('main'));
+    assert.deepEqual(visited, views);
+    assert.equal(count, views.length);
+    assert.equal(
+      await client.callForEach('system.pid', [], () => assert.fail('no list')),
+      undefined,
+    );
+  });
+
   test('reaches rTorrent through an HTTP front end that relays to its socket', async (t) => {
     const relay = createServer((request, response) => {
       const chunks: Buffer[] = [];

@@ -206,3 +206,55 @@ test('finishes a reply whose last pieces hold no tag start', () => {
 
   assert.deepEqual(decoder.end(), { value: 'abc' });
 });
+
+/** A multicall-like reply of `rows` rows, with long texts, entities and CDATA among them. */
+function manyRows(rows: number): { bytes: Buffer; expected: unknown[] } {
+  const expected: unknown[] = [];
+  let xml = '<array><data>';
+  for (let row = 0; row < rows; row++) {
+    const text = row % 97 === 0 ? `long ${'é&<'.repeat(2000)} end` : `item ${row} ☺`;
+    const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+    const piece = row % 13 === 0 ? `<![CDATA[${text}]]>` : escaped;
+    xml +=
+      `<value><array><data><value><string>${piece}</string></value>` +
+      `<value><i8>${row * 1_000_003}</i8></value><value><i4>-${row}</i4></value>` +
+      `<value><string></string></value></data></array></value>\n`;
+    expected.push([text, row * 1_000_003, -row, '']);
+  }
+
+  return { bytes: Buffer.from(reply(`${xml}</data></array>`)), expected };
+}
+
+test('gives the same value when a long reply arrives in pieces of many sizes', () => {
+  const { bytes, expected } = manyRows(600);
+  const sizes = [1, 7, 4095, 4096, 4097, 9000, 65_536, 100_000];
+  for (const size of sizes) {
+    const decoder = new XmlRpcReplyDecoder();
+    for (let start = 0; start < bytes.length; start += size) {
+      decoder.write(bytes.subarray(start, start + size));
+    }
+    assert.deepEqual(decoder.end(), { value: expected }, `pieces of ${size} bytes`);
+  }
+});
+
+test('hands each element of a list to eachElement as it completes, keeping none', () => {
+  const { bytes, expected } = manyRows(300);
+  const seen: unknown[] = [];
+  let seenBeforeEnd = 0;
+  const decoder = new XmlRpcReplyDecoder({ eachElement: (element) => seen.push(element) });
+  for (let start = 0; start < bytes.length; start += 4096) {
+    decoder.write(bytes.subarray(start, start + 4096));
+    if (start + 4096 < bytes.length) seenBeforeEnd = seen.length;
+  }
+
+  assert.deepEqual(decoder.end(), { value: [] });
+  assert.deepEqual(seen, expected);
+  assert.ok(seenBeforeEnd > 0 && seenBeforeEnd < expected.length, `${seenBeforeEnd} seen early`);
+});
+
+test('gives a reply that is not a list to eachElement callers as its value', () => {
+  const decoder = new XmlRpcReplyDecoder({ eachElement: () => assert.fail('no list here') });
+  decoder.write(Buffer.from(reply('<i8>5</i8>')));
+
+  assert.deepEqual(decoder.end(), { value: 5 });
+});
