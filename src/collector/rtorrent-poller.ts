@@ -4,21 +4,10 @@ import type { MethodCall, MulticallOutcome, RtorrentClient } from '../rtorrent/r
 import type { XmlRpcValue } from '../rtorrent/xmlrpc-value.js';
 import { buildGlobalCalls } from './global-commands.js';
 import { cpuPercentBetween, readProcessSample, type ProcessSample } from './process-stats.js';
-import type { ItemRow, PeerCounts, RtorrentSnapshot } from './rtorrent-snapshot.js';
+import { ITEM_FIELDS, ItemTally } from './item-tally.js';
+import type { PeerCounts, RtorrentSnapshot } from './rtorrent-snapshot.js';
 import { trackerDomain } from './tracker-domain.js';
-
-// The fields of d.multicall2, in the order ItemRow is read from each row.
-const ITEM_FIELDS = [
-  'd.hash=',
-  'd.up.rate=',
-  'd.down.rate=',
-  'd.skip.rate=',
-  'd.size_bytes=',
-  'd.left_bytes=',
-  'd.size_files=',
-  'd.message=',
-  'd.peers_connected=',
-];
+import { TrackerDomainCache } from './tracker-domain-cache.js';
 
 // rTorrent 0.9.8 refuses a request over 512 KiB (network.xmlrpc.size_limit); a per-item call
 // takes about 300 bytes of XML, so per-item calls go out in multicalls of at most this many.
@@ -41,7 +30,7 @@ const PEER_FIELDS = [
 export class RtorrentPoller {
   private readonly client: RtorrentClient;
   private views: string[] | undefined;
-  private readonly trackerDomains = new Map<string, string>();
+  private readonly trackerDomains = new TrackerDomainCache();
   private previousProcess: ProcessSample | undefined;
 
   constructor(client: RtorrentClient) {
@@ -63,11 +52,12 @@ export class RtorrentPoller {
     this.views ??= readStrings(await this.client.call('view.list'));
 
     const globals = await this.readGlobalsAndViews(methods);
-    const items = await this.readItems(methods);
-    const trackerDomains =
-      items === undefined ? new Map() : await this.readTrackerDomains(items, methods);
-    const peers = items === undefined ? undefined : await this.readPeers(items, methods);
-    const process = await this.readProcess(globals);
+    // /proc is read while rTorrent builds its item reply, the longest wait of a poll.
+    const processReading = this.readProcess(globals);
+    const tally = await this.readItems(methods);
+    if (tally !== undefined) await this.readMissingTrackerDomains(tally, methods);
+    const peers = tally === undefined ? undefined : await this.readPeers(tally, methods);
+    const process = await processReading;
     const cpuPercent =
       process && this.previousProcess ? cpuPercentBetween(this.previousProcess, process) : null;
     this.previousProcess = process;
@@ -75,8 +65,7 @@ export class RtorrentPoller {
     return {
       globals: globals.values,
       viewSizes: globals.viewSizes,
-      items,
-      trackerDomains,
+      items: tally?.totals,
       peers,
       process,
       cpuPercent,
@@ -113,29 +102,32 @@ export class RtorrentPoller {
     return { values, viewSizes };
   }
 
-  private async readItems(methods: ReadonlySet<string>): Promise<ItemRow[] | undefined> {
-    const rows = methods.has('d.multicall2')
-      ? await this.client.call('d.multicall2', ['', 'main', ...ITEM_FIELDS])
-      : await this.client.call('d.multicall', ['main', ...ITEM_FIELDS]);
-    if (!Array.isArray(rows)) return undefined;
+  /** Sums every item's row as it is decoded; undefined when rTorrent sends no list. */
+  private async readItems(methods: ReadonlySet<string>): Promise<ItemTally | undefined> {
+    const tally = new ItemTally(this.trackerDomains);
+    this.trackerDomains.beginPoll();
+    const visit = (row: XmlRpcValue): void => tally.add(row);
+    const count = methods.has('d.multicall2')
+      ? await this.client.callForEach('d.multicall2', ['', 'main', ...ITEM_FIELDS], visit)
+      : await this.client.callForEach('d.multicall', ['main', ...ITEM_FIELDS], visit);
+    if (count === undefined) return undefined;
 
-    return rows.map(readItemRow);
+    this.trackerDomains.forgetUnseen();
+
+    return tally;
   }
 
   /**
-   * Tracker lists rarely change, so each item's is fetched once and kept while it exists. When
-   * some are missing, all come in one item multicall with the tracker list nested in each row:
-   * rTorrent 0.9.8 finds an item by hash with a scan of its whole list, so one `t.multicall` per
-   * item costs it time in the square of the item count (13 s at 10,000 items, against 0.35 s).
+   * Asks for the tracker lists of the items not seen before, all in one item multicall with
+   * the tracker list nested in each row: rTorrent 0.9.8 finds an item by hash with a scan of its
+   * whole list, so one `t.multicall` per item costs it time in the square of the item count
+   * (13 s at 10,000 items, against 0.35 s).
    */
-  private async readTrackerDomains(
-    items: ItemRow[],
+  private async readMissingTrackerDomains(
+    tally: ItemTally,
     methods: ReadonlySet<string>,
-  ): Promise<ReadonlyMap<string, string>> {
-    const missing = items.filter((item) => !this.trackerDomains.has(item.hash));
-    // Every item has its domain kept; more kept than that means some items have gone.
-    if (this.trackerDomains.size > items.length - missing.length) this.forgetGoneItems(items);
-    if (missing.length === 0) return this.trackerDomains;
+  ): Promise<void> {
+    if (tally.hashesWithoutDomain.length === 0) return;
 
     const rows = methods.has('d.multicall2')
       ? await this.client.call('d.multicall2', ['', 'main', 'd.hash=', 't.multicall=,,t.url='])
@@ -148,19 +140,11 @@ export class RtorrentPoller {
       const firstUrl = readStrings(trackers[0]).at(-1);
       this.trackerDomains.set(String(row[0]), firstUrl ? trackerDomain(firstUrl) : 'none');
     }
-
-    return this.trackerDomains;
-  }
-
-  private forgetGoneItems(items: ItemRow[]): void {
-    const present = new Set(items.map((item) => item.hash));
-    for (const hash of this.trackerDomains.keys()) {
-      if (!present.has(hash)) this.trackerDomains.delete(hash);
-    }
+    tally.placeRemaining();
   }
 
   private async readPeers(
-    items: ItemRow[],
+    tally: ItemTally,
     methods: ReadonlySet<string>,
   ): Promise<PeerCounts | undefined> {
     const counts: PeerCounts = {
@@ -172,14 +156,14 @@ export class RtorrentPoller {
       snubbed: 0,
       unwanted: 0,
     };
-    const withPeers = items.filter((item) => item.peersConnected > 0);
+    const withPeers = tally.hashesWithPeers;
     if (withPeers.length === 0) return counts;
 
     if (!methods.has('p.multicall')) return undefined;
 
     const outcomes = await multicallInBatches(
       this.client,
-      withPeers.map((item) => ({ method: 'p.multicall', params: [item.hash, '', ...PEER_FIELDS] })),
+      withPeers.map((hash) => ({ method: 'p.multicall', params: [hash, '', ...PEER_FIELDS] })),
     );
     for (const outcome of outcomes) {
       if (!('value' in outcome) || !Array.isArray(outcome.value)) continue;
@@ -190,6 +174,7 @@ export class RtorrentPoller {
     return counts;
   }
 
+  /** rTorrent's process as /proc shows it; never rejects, so it may run beside other calls. */
   private async readProcess(globals: {
     values: Record<string, number | string | undefined>;
   }): Promise<ProcessSample | undefined> {
@@ -231,22 +216,6 @@ function addPeer(counts: PeerCounts, peer: XmlRpcValue): void {
   if (flags[5]) counts.unwanted++;
 }
 
-function readItemRow(row: XmlRpcValue): ItemRow {
-  const fields = Array.isArray(row) ? row : [];
-
-  return {
-    hash: String(fields[0] ?? ''),
-    upRate: toNumber(fields[1]),
-    downRate: toNumber(fields[2]),
-    skipRate: toNumber(fields[3]),
-    sizeBytes: toNumber(fields[4]),
-    leftBytes: toNumber(fields[5]),
-    sizeFiles: toNumber(fields[6]),
-    message: String(fields[7] ?? ''),
-    peersConnected: toNumber(fields[8]),
-  };
-}
-
 function readScalar(outcome: MulticallOutcome | undefined): number | string | undefined {
   if (outcome === undefined || 'fault' in outcome) return undefined;
 
@@ -260,12 +229,4 @@ function readScalar(outcome: MulticallOutcome | undefined): number | string | un
 
 function readStrings(value: XmlRpcValue | undefined): string[] {
   return Array.isArray(value) ? value.map(String) : [];
-}
-
-function toNumber(value: XmlRpcValue | undefined): number {
-  if (typeof value === 'number') return value;
-
-  if (typeof value === 'bigint') return Number(value);
-
-  return Number(value ?? 0) || 0;
 }

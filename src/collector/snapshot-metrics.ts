@@ -1,7 +1,8 @@
 import { toIdentifierPart } from './identifier.js';
 import { rtorrentMetric, type Metric } from './metric.js';
 import { formatTrackerPluginInstance } from './tracker-plugin-instance.js';
-import type { ItemRow, RtorrentSnapshot } from './rtorrent-snapshot.js';
+import type { ItemTotals } from './item-totals.js';
+import type { RtorrentSnapshot } from './rtorrent-snapshot.js';
 
 /** Built-in views whose sizes are the item counts by state, `count-items_<view>`. */
 export const STATE_VIEWS = [
@@ -44,50 +45,16 @@ function viewMetrics(snapshot: RtorrentSnapshot, instance: string): Metric[] {
   return metrics;
 }
 
-function itemMetrics(items: ItemRow[] | undefined, instance: string): Metric[] {
+function itemMetrics(items: ItemTotals | undefined, instance: string): Metric[] {
   if (items === undefined) return [];
 
-  const sum = (pick: (item: ItemRow) => number): number =>
-    items.reduce((total, item) => total + pick(item), 0);
-  const count = (test: (item: ItemRow) => boolean): number => items.filter(test).length;
-
   return [
-    rtorrentMetric(
-      instance,
-      'count',
-      'items_messages',
-      count((item) => item.message !== ''),
-    ),
-    rtorrentMetric(
-      instance,
-      'count',
-      'items_transferring',
-      count((item) => item.upRate > 0 || item.downRate > 0),
-    ),
-    rtorrentMetric(
-      instance,
-      'bytes',
-      'size_total',
-      sum((item) => item.sizeBytes),
-    ),
-    rtorrentMetric(
-      instance,
-      'bytes',
-      'left_total',
-      sum((item) => item.leftBytes),
-    ),
-    rtorrentMetric(
-      instance,
-      'count',
-      'files_total',
-      sum((item) => item.sizeFiles),
-    ),
-    rtorrentMetric(
-      instance,
-      'gauge',
-      'rate_skip',
-      sum((item) => item.skipRate),
-    ),
+    rtorrentMetric(instance, 'count', 'items_messages', items.withMessages),
+    rtorrentMetric(instance, 'count', 'items_transferring', items.transferring),
+    rtorrentMetric(instance, 'bytes', 'size_total', items.sizeBytes),
+    rtorrentMetric(instance, 'bytes', 'left_total', items.leftBytes),
+    rtorrentMetric(instance, 'count', 'files_total', items.files),
+    rtorrentMetric(instance, 'gauge', 'rate_skip', items.skipRate),
   ];
 }
 
@@ -179,21 +146,9 @@ function peerMetrics(snapshot: RtorrentSnapshot, instance: string): Metric[] {
 function trackerMetrics(snapshot: RtorrentSnapshot, instance: string): Metric[] {
   if (snapshot.items === undefined) return [];
 
-  const totals = new Map<string, { items: number; messages: number; up: number; down: number }>();
-  for (const item of snapshot.items) {
-    const domain = snapshot.trackerDomains.get(item.hash);
-    if (domain === undefined) continue;
-
-    const total = totals.get(domain) ?? { items: 0, messages: 0, up: 0, down: 0 };
-    total.items++;
-    if (item.message !== '') total.messages++;
-    total.up += item.upRate;
-    total.down += item.downRate;
-    totals.set(domain, total);
-  }
-
   const metrics: Metric[] = [];
-  for (const [domain, total] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
+  const trackers = [...snapshot.items.trackers].sort(([a], [b]) => a.localeCompare(b));
+  for (const [domain, total] of trackers) {
     const pluginInstance = formatTrackerPluginInstance(instance, toIdentifierPart(domain));
     const metric = (type: string, typeInstance: string, value: number): Metric => ({
       plugin: 'rtorrent_tracker',
@@ -205,8 +160,8 @@ function trackerMetrics(snapshot: RtorrentSnapshot, instance: string): Metric[] 
     metrics.push(
       metric('count', 'items', total.items),
       metric('count', 'messages', total.messages),
-      metric('gauge', 'rate_up', total.up),
-      metric('gauge', 'rate_down', total.down),
+      metric('gauge', 'rate_up', total.upRate),
+      metric('gauge', 'rate_down', total.downRate),
     );
   }
 
