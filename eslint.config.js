@@ -34,6 +34,7 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         Intl: 'readonly',
         matchMedia: 'readonly',
+        devicePixelRatio: 'readonly',
         location: 'readonly',
         history: 'readonly',
         localStorage: 'readonly',

@@ -3,6 +3,8 @@
 import { currentTheme, fetchJson, fillSelect } from './common.js';
 
 const GRAPH_HEIGHT_PX = 160;
+/** The largest pixels per CSS pixel the graph route draws at. */
+const MAX_GRAPH_SCALE = 3;
 const MIN_DRAG_PX = 5;
 const PRESETS = ['hour', 'day', 'week', 'month', 'year'];
 
@@ -38,7 +40,20 @@ async function start() {
     update();
   });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => renderGraphs());
+  redrawWhenPixelRatioChanges();
   update();
+}
+
+/** A window moved to a screen of another density, or zoomed, gets graphs drawn for it. */
+function redrawWhenPixelRatioChanges() {
+  matchMedia(`(resolution: ${devicePixelRatio}dppx)`).addEventListener(
+    'change',
+    () => {
+      redrawWhenPixelRatioChanges();
+      renderGraphs();
+    },
+    { once: true },
+  );
 }
 
 function readUrl() {
@@ -167,11 +182,24 @@ function graphQuery(width) {
   return params.toString();
 }
 
-/** Fetches the PNG and keeps where rrdtool drew the plot (X-Graph-* headers) for zooming. */
+/**
+ * Image pixels per CSS pixel for this screen: 2 on most high-density ones. A ratio between
+ * whole numbers rounds up, as a sharper image shrunk looks better than a blurrier one enlarged.
+ */
+function graphScale() {
+  return Math.min(MAX_GRAPH_SCALE, Math.max(1, Math.ceil(devicePixelRatio)));
+}
+
+/**
+ * Fetches the PNG at the screen's density and keeps where rrdtool drew the plot (X-Graph-*
+ * headers, in CSS pixels) for zooming.
+ */
 async function loadGraph(figure) {
   const frame = figure.querySelector('.frame');
   const width = Math.max(200, Math.min(1400, Math.round(frame.clientWidth - 95)));
-  const response = await fetch(`${graphPath(figure.dataset.series)}.png?${graphQuery(width)}`);
+  const scale = graphScale();
+  const query = `${graphQuery(width)}&scale=${scale}`;
+  const response = await fetch(`${graphPath(figure.dataset.series)}.png?${query}`);
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     figure.querySelector('.name').textContent =
@@ -186,9 +214,11 @@ async function loadGraph(figure) {
     );
   }
   const image = figure.querySelector('img');
-  const previous = image.src;
-  image.src = URL.createObjectURL(await response.blob());
-  if (previous.startsWith('blob:')) URL.revokeObjectURL(previous);
+  const previous = image.dataset.objectUrl;
+  image.dataset.objectUrl = URL.createObjectURL(await response.blob());
+  // The density descriptor makes the image's natural size its size in CSS pixels, as at 1x.
+  image.srcset = `${image.dataset.objectUrl} ${scale}x`;
+  if (previous !== undefined) URL.revokeObjectURL(previous);
 }
 
 /** Drag across the plot to pick a time range; every graph then shows it. */

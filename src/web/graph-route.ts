@@ -17,6 +17,8 @@ import { parseTimeRange, type TimeRange } from './time-range.js';
 
 export const GRAPH_WIDTH_PX = { min: 100, max: 3000, default: 640 };
 export const GRAPH_HEIGHT_PX = { min: 50, max: 1500, default: 200 };
+/** Image pixels per CSS pixel a PNG may be drawn at: the device pixel ratios screens have. */
+export const GRAPH_SCALES = ['1', '2', '3'] as const;
 
 const FORMATS = {
   png: { rrdtool: 'PNG', contentType: 'image/png' },
@@ -24,9 +26,11 @@ const FORMATS = {
 } as const;
 
 /**
- * `GET /graph/<host>/<plugin>/<series>.png|.svg?range=|start=&end=&width=&height=&theme=`:
+ * `GET /graph/<host>/<plugin>/<series>.png|.svg?range=|start=&end=&width=&height=&theme=&scale=`:
  * an rrdtool-drawn graph, cached and tagged by the files' mtime and every parameter. A series
- * name may also be a group's (`+memory`), drawing several series together.
+ * name may also be a group's (`+memory`), drawing several series together. Width and height are
+ * CSS pixels; `scale` draws a PNG at that many image pixels per CSS pixel for high-density
+ * screens, while the X-Graph-* geometry stays in CSS pixels.
  */
 export function addGraphRoute(app: Hono, context: AppContext): void {
   const dataSources = new DataSourceNames(context.runner);
@@ -39,7 +43,7 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
       (stats) => Math.max(...stats.map((entry) => entry.mtimeMs)),
       () => Promise.reject(notFound('series', request.name)),
     );
-    const { format, range, width, height, theme } = request;
+    const { format, range, width, height, scale, theme } = request;
     const key = JSON.stringify([
       subject.files,
       modified,
@@ -47,6 +51,7 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
       range,
       width,
       height,
+      scale,
       theme,
     ]);
     const etag = GraphCache.etagFor(key);
@@ -71,6 +76,7 @@ interface GraphRequestOptions {
   range: TimeRange;
   width: number;
   height: number;
+  scale: number;
   theme: ThemeName;
 }
 
@@ -93,7 +99,15 @@ function readGraphRequest(c: Context): GraphRequestOptions {
     throw badParameter('height', String(height), `smaller for a ${width} px wide graph`);
   }
 
-  return { name, format: FORMATS[extension as keyof typeof FORMATS], range, width, height, theme };
+  const scale = Number(readChoice(c, 'scale', GRAPH_SCALES, '1'));
+  // A vector image is sharp at any density; a zoomed SVG would only be bigger.
+  if (extension === 'svg' && scale !== 1) {
+    throw badParameter('scale', String(scale), '1 for an SVG graph, which is sharp at any density');
+  }
+
+  const format = FORMATS[extension as keyof typeof FORMATS];
+
+  return { name, format, range, width, height, scale, theme };
 }
 
 async function renderGraph(
@@ -103,7 +117,7 @@ async function renderGraph(
   key: string,
 ): Promise<CachedGraph> {
   const definition = await subject.define();
-  const { format, range, width, height, theme } = request;
+  const { format, range, width, height, scale, theme } = request;
   const args = graphArgs(
     {
       file: subject.files[0] ?? '',
@@ -112,6 +126,7 @@ async function renderGraph(
       ...range,
       width,
       height,
+      scale,
       theme,
     },
     context.runner.daemonArgs(),

@@ -26,6 +26,7 @@ test('interface traffic is drawn in bits per second, with a colon in the path es
     end: 4600,
     width: 500,
     height: 120,
+    scale: 1,
     theme: 'dark',
   });
 
@@ -48,6 +49,21 @@ test('interface traffic is drawn in bits per second, with a colon in the path es
       'GPRINT:s1:MAX:max %7.2lf%s\\l',
     ],
   );
+});
+
+test('a scale draws the image at that many pixels per CSS pixel through rrdtool --zoom', () => {
+  const definition = defineGraph(plugin, series, ['rx', 'tx']);
+  const request = { file: series.file, definition, format: 'PNG', start: 1000, end: 4600 } as const;
+  const args = graphArgs({ ...request, width: 500, height: 120, scale: 2, theme: 'light' });
+
+  assert.deepEqual(args.slice(args.indexOf('--width'), args.indexOf('--zoom') + 2), [
+    '--width',
+    '500',
+    '--height',
+    '120',
+    '--zoom',
+    '2',
+  ]);
 });
 
 test('a type rtmon does not know is drawn with one line per data source rrdtool reports', () => {

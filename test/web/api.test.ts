@@ -225,6 +225,39 @@ test('a graph is a PNG or SVG with an ETag, and the same ETag answers 304 Not Mo
   assert.match((await svg.text()).slice(0, 100), /^<\?xml/);
 });
 
+/** A PNG's width and height in pixels, from its IHDR chunk, which always comes first. */
+function pngSize(image: Buffer): [number, number] {
+  return [image.readUInt32BE(16), image.readUInt32BE(20)];
+}
+
+test('a PNG drawn at scale 2 or 3 has that many times the pixels each way, and the same geometry', async () => {
+  const range = `start=${fixture.end - 3600}&end=${fixture.end}`;
+  const path = `/graph/seedbox/rtorrent/gauge-rate_up.png?${range}&width=300&height=100`;
+  const drawn = [];
+  for (const scale of ['', '&scale=1', '&scale=2', '&scale=3']) {
+    const response = await app.request(`${path}${scale}`);
+    assert.equal(response.status, 200, scale);
+    drawn.push({
+      size: pngSize(Buffer.from(await response.arrayBuffer())),
+      etag: response.headers.get('etag'),
+      geometry: ['left', 'top', 'width', 'height'].map((name) =>
+        response.headers.get(`x-graph-${name}`),
+      ),
+    });
+  }
+
+  const [width = 0, height = 0] = drawn[0]?.size ?? [];
+  assert.ok(width > 300 && height > 100, `the 1x image is ${width} x ${height}`);
+  assert.deepEqual(
+    drawn.map((entry) => entry.size),
+    [1, 1, 2, 3].map((scale) => [width * scale, height * scale]),
+  );
+  // The plot's place is in CSS pixels at every scale, so the page maps a drag the same way.
+  assert.deepEqual(new Set(drawn.map((entry) => JSON.stringify(entry.geometry))).size, 1);
+  assert.equal(drawn[0]?.etag, drawn[1]?.etag);
+  assert.equal(new Set(drawn.map((entry) => entry.etag)).size, 3);
+});
+
 test('the pages and Chart.js are served by rtmon itself', async () => {
   for (const [path, type] of [
     ['/', 'text/html; charset=utf-8'],
@@ -270,6 +303,12 @@ const REFUSALS: Array<[string, number, string]> = [
   ['/graph/seedbox/load/load.png?height=0', 400, 'ERR_BAD_PARAMETER'],
   ['/graph/seedbox/load/load.png?theme=%0ADEF', 400, 'ERR_BAD_PARAMETER'],
   ['/graph/seedbox/load/load.png?start=-1y&end=now&range=week', 400, 'ERR_BAD_PARAMETER'],
+  ['/graph/seedbox/load/load.png?scale=4', 400, 'ERR_BAD_PARAMETER'],
+  ['/graph/seedbox/load/load.png?scale=1.5', 400, 'ERR_BAD_PARAMETER'],
+  ['/graph/seedbox/load/load.png?scale=0', 400, 'ERR_BAD_PARAMETER'],
+  ['/graph/seedbox/load/load.png?scale=', 400, 'ERR_BAD_PARAMETER'],
+  ['/graph/seedbox/load/load.png?scale=2&scale=2', 400, 'ERR_BAD_PARAMETER'],
+  ['/graph/seedbox/load/load.svg?scale=2', 400, 'ERR_BAD_PARAMETER'],
   ['/graph/broken/load/load.png', 502, 'ERR_RRDTOOL'],
   ['/api/live?host=nope', 404, 'ERR_NOT_FOUND'],
   ['/api/live?host=seedbox&instance=nope', 404, 'ERR_NOT_FOUND'],
@@ -291,6 +330,12 @@ test('a bad parameter is answered with a message that names it and what it must 
   const { body } = await getJson('/api/series?host=seedbox&plugin=load&series=load&cf=LAST');
 
   assert.equal(body.message, "cf must be one of AVERAGE, MIN, MAX, not 'LAST'");
+});
+
+test('a scale other than 1, 2 or 3 is refused with a message that says which are drawn', async () => {
+  const { body } = await getJson('/graph/seedbox/load/load.png?scale=1.5');
+
+  assert.equal(body.message, "scale must be one of 1, 2, 3, not '1.5'");
 });
 
 test("an rrdtool failure is answered with rrdtool's own message", async () => {

@@ -35,14 +35,35 @@ after(async () => {
 /** Every console error and uncaught exception of the pages opened, a CSP refusal included. */
 const pageErrors: string[] = [];
 
-async function openPage(path: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+async function openPage(
+  path: string,
+  width: number,
+  colorScheme: 'light' | 'dark',
+  deviceScaleFactor = 1,
+): Promise<Page> {
+  const page = await newPage(path, width, colorScheme, deviceScaleFactor);
+  await page.goto(`${served.url}${path}`);
+
+  return page;
+}
+
+/** A page of its own browser context, its errors recorded, not yet at `path`. */
+async function newPage(
+  path: string,
+  width: number,
+  colorScheme: 'light' | 'dark',
+  deviceScaleFactor: number,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    colorScheme,
+    deviceScaleFactor,
+  });
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
   });
   page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-  await page.goto(`${served.url}${path}`);
 
   return page;
 }
@@ -190,42 +211,120 @@ test('a value that stopped updating says how old it is, and a missing sensor sho
   }
 });
 
-test('the graph browser switches range with a preset and zooms to a dragged span', async () => {
-  const page = await openPage('/graphs?host=seedbox&plugin=load&range=day', 1440, 'light');
+/** What the graph browser shows of its first graph, and the PNG it fetched for it. */
+async function firstGraph(deviceScaleFactor: number) {
+  const path = `/graphs?host=seedbox&plugin=load&start=${fixture.end - 3600}&end=${fixture.end}`;
+  const page = await newPage(path, 1440, 'light', deviceScaleFactor);
   try {
-    const image = page.locator('figure.graph img').first();
+    // The load plugin has one graph; its PNG is kept on the way to the page, for its header.
+    const fetched: Array<{ url: string; body: Buffer }> = [];
+    await page.route(/\/graph\/.*\.png\?/, async (route) => {
+      const answer = await route.fetch();
+      fetched.push({ url: route.request().url(), body: await answer.body() });
+      await route.fulfill({ response: answer });
+    });
+    await page.goto(`${served.url}${path}`);
     await page.waitForFunction(
       () => (document.querySelector('figure.graph img') as HTMLImageElement | null)?.naturalWidth,
     );
+    const shown = await page
+      .locator('figure.graph img')
+      .first()
+      .evaluate((element) => {
+        const image = element as HTMLImageElement;
+        const box = image.getBoundingClientRect();
 
-    await page.getByRole('button', { name: 'week' }).click();
-    await page.waitForURL(/range=week/);
-    assert.equal(
-      await page.getByRole('button', { name: 'week' }).getAttribute('aria-pressed'),
-      'true',
-    );
+        return {
+          css: [box.width, box.height],
+          natural: [image.naturalWidth, image.naturalHeight],
+          srcset: image.srcset,
+        };
+      });
 
-    await page.getByRole('button', { name: 'hour' }).click();
-    await page.waitForURL(/range=hour/);
-    await page.waitForFunction(
-      () => (document.querySelector('figure.graph') as HTMLElement | null)?.dataset.graphWidth,
-    );
-    const box = await image.boundingBox();
-    assert.ok(box !== null);
-    const y = box.y + box.height / 3;
-    await page.mouse.move(box.x + box.width * 0.4, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
-    await page.mouse.up();
-    await page.waitForURL(/start=\d+&end=\d+/);
+    assert.equal(fetched.length, 1);
+    const { url, body } = fetched[0] ?? assert.fail('the page fetched no graph');
 
-    const url = new URL(page.url());
-    const span = Number(url.searchParams.get('end')) - Number(url.searchParams.get('start'));
-    assert.ok(span > 300 && span < 1500, `a fifth of an hour's plot is about 720 s, not ${span} s`);
+    return {
+      scale: new URL(url).searchParams.get('scale'),
+      pixels: [body.readUInt32BE(16), body.readUInt32BE(20)],
+      ...shown,
+    };
   } finally {
     await page.context().close();
   }
+}
+
+test('on a screen of 2 device pixels per CSS pixel, the graph browser shows a 2x PNG at the 1x size', async () => {
+  const [normal, dense] = [await firstGraph(1), await firstGraph(2)];
+
+  assert.equal(normal.scale, '1');
+  assert.equal(dense.scale, '2');
+  assert.deepEqual(
+    dense.pixels,
+    normal.pixels.map((length) => length * 2),
+  );
+  assert.deepEqual(dense.css, normal.css);
+  // The density descriptor keeps the natural size in CSS pixels, which zooming relies on.
+  assert.deepEqual(dense.natural, normal.pixels);
+  assert.deepEqual(normal.natural, normal.pixels);
+  assert.match(normal.srcset, /^blob:\S+ 1x$/);
+  assert.match(dense.srcset, /^blob:\S+ 2x$/);
 });
+
+for (const deviceScaleFactor of [1, 2]) {
+  test(`the graph browser at ${deviceScaleFactor}x switches range with a preset and zooms to a dragged span`, async () => {
+    const page = await openPage(
+      '/graphs?host=seedbox&plugin=load&range=day',
+      1440,
+      'light',
+      deviceScaleFactor,
+    );
+    try {
+      const image = page.locator('figure.graph img').first();
+      await page.waitForFunction(
+        () => (document.querySelector('figure.graph img') as HTMLImageElement | null)?.naturalWidth,
+      );
+
+      await page.getByRole('button', { name: 'week' }).click();
+      await page.waitForURL(/range=week/);
+      assert.equal(
+        await page.getByRole('button', { name: 'week' }).getAttribute('aria-pressed'),
+        'true',
+      );
+
+      await page.getByRole('button', { name: 'hour' }).click();
+      await page.waitForURL(/range=hour/);
+      await page.waitForFunction(
+        () => (document.querySelector('figure.graph') as HTMLElement | null)?.dataset.graphWidth,
+      );
+      const plotted = await page
+        .locator('figure.graph')
+        .first()
+        .evaluate((figure) => [Number(figure.dataset.graphStart), Number(figure.dataset.graphEnd)]);
+      const box = await image.boundingBox();
+      assert.ok(box !== null);
+      const y = box.y + box.height / 3;
+      await page.mouse.move(box.x + box.width * 0.4, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForURL(/start=\d+&end=\d+/);
+
+      const url = new URL(page.url());
+      const span = Number(url.searchParams.get('end')) - Number(url.searchParams.get('start'));
+      assert.ok(
+        span > 300 && span < 1500,
+        `a fifth of an hour's plot is about 720 s, not ${span} s`,
+      );
+      // The axis labels take the image's first ninth, so 40% across the image is a third of the plot.
+      const [plotStart = 0, plotEnd = 0] = plotted;
+      const startsAt = (Number(url.searchParams.get('start')) - plotStart) / (plotEnd - plotStart);
+      assert.ok(startsAt > 0.25 && startsAt < 0.45, `the span starts ${startsAt} of the way in`);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
 
 test('no page logged an error or broke the content security policy', () => {
   assert.deepEqual(pageErrors, []);

@@ -55,6 +55,7 @@ const POSITIONS: Array<(payload: string) => string> = [
   (p) => `/graph/seedbox/load/load.png?width=${p}`,
   (p) => `/graph/seedbox/load/load.svg?height=${p}`,
   (p) => `/graph/seedbox/load/load.png?theme=${p}`,
+  (p) => `/graph/seedbox/load/load.png?scale=${p}`,
   (p) => `/api/series?host=${p}&plugin=load&series=load`,
   (p) => `/api/series?host=seedbox&plugin=${p}&series=load`,
   (p) => `/api/series?host=seedbox&plugin=load&series=${p}`,
