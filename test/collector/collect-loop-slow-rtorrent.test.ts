@@ -45,6 +45,11 @@ const CASES: { title: string; fates: RequestFate[]; requests: string[] }[] = [
     fates: [...FIRST_POLL.map(() => ({ answerAfterMs: 0 })), 'drop'],
     requests: [...FIRST_POLL, 'system.multicall', ...FIRST_POLL],
   },
+  {
+    title: 'asks again for the commands of an rTorrent that vanished during an abandoned poll',
+    fates: [SLOW, SLOW, SLOW, 'drop'],
+    requests: [...FIRST_POLL.slice(0, 4), ...FIRST_POLL],
+  },
 ];
 
 for (const { title, fates, requests } of CASES) {
