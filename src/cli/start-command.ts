@@ -3,6 +3,7 @@ import { resolveStateDirectory } from '../stack/state-directory.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../stack/embedded-stack.js';
 import { UsageError, type Command } from './command.js';
 import { parseFlags } from './parse-flags.js';
+import { resolveRtorrentTarget } from './rtorrent-target.js';
 import { listenForStopRequest } from './stop-request.js';
 
 const DEFAULT_HOST = '127.0.0.1';
@@ -16,7 +17,7 @@ export const startCommand: Command = {
     'rtmon start [--url URL] [--instance NAME] [--demo] [--host H] [--port P] ' +
     '[--interval SECONDS] [--state-dir DIR]',
   async run(args) {
-    const options = readOptions(args);
+    const options = await readOptions(args);
     const stopRequest = listenForStopRequest();
     try {
       const stack = await startEmbeddedStack({
@@ -39,7 +40,7 @@ export const startCommand: Command = {
   },
 };
 
-function readOptions(args: string[]) {
+async function readOptions(args: string[]) {
   const values = parseFlags(args, {
     url: { type: 'string' },
     instance: { type: 'string' },
@@ -50,15 +51,26 @@ function readOptions(args: string[]) {
     'state-dir': { type: 'string' },
   });
 
+  const demo = values.demo ?? false;
   return {
     url: values.url,
-    instance: values.instance,
-    demo: values.demo ?? false,
+    instance: demo ? undefined : await resolveInstance(values),
+    demo,
     host: values.host ?? DEFAULT_HOST,
     port: readNumber('--port', values.port, DEFAULT_PORT),
     intervalSeconds: readNumber('--interval', values.interval, DEFAULT_INTERVAL_SECONDS),
     stateDirectory: values['state-dir'] ?? resolveStateDirectory(),
   };
+}
+
+/**
+ * The plugin instance of the watched rTorrent, chosen as `rtmon collect` chooses it: `--instance`
+ * wins, and without `--url` the ini file's `instance` counts. The stack finds the URL itself.
+ */
+async function resolveInstance(values: { url?: string; instance?: string }): Promise<string> {
+  const target = await resolveRtorrentTarget({ url: values.url, instance: values.instance });
+
+  return target.instance;
 }
 
 function readNumber(flag: string, text: string | undefined, fallback: number): number {

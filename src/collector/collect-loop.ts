@@ -42,6 +42,11 @@ export async function runCollectLoop(options: CollectLoopOptions): Promise<boole
   // A poll abandoned at its deadline may still be waiting on rTorrent; the next one waits
   // for it, so that polls never overlap.
   let abandoned: Promise<unknown> | undefined;
+  // Only a vanished rTorrent may come back as a new process with other commands; a slow one
+  // keeps what was learned, so that its next poll is not a first one again.
+  const forgetIfVanished = (error: unknown): void => {
+    if (isConnectError(error)) poller.reset();
+  };
 
   for (;;) {
     const startedAt = Date.now();
@@ -61,16 +66,13 @@ export async function runCollectLoop(options: CollectLoopOptions): Promise<boole
           );
         }
       } catch (error) {
+        // Reset only once the abandoned poll has settled: until then it may write back what
+        // a reset forgot.
         if (error instanceof PollDeadlineError) {
-          abandoned = poll.then(
-            () => (abandoned = undefined),
-            () => (abandoned = undefined),
-          );
+          abandoned = poll.catch(forgetIfVanished).finally(() => (abandoned = undefined));
         }
 
-        // Only a vanished rTorrent may come back as a new process with other commands; a
-        // slow one keeps what was learned, so that its next poll is not a first one again.
-        if (isConnectError(error)) poller.reset();
+        forgetIfVanished(error);
         if (isReachable !== false) report(options, 'failure', timeSeconds, describeError(error));
         isReachable = false;
       }

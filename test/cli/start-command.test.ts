@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -66,42 +66,82 @@ test('rtmon start runs the demo until its rates reach the archive and the live p
   assert.ok((await stat(join(stateDirectory, 'rrd'))).isDirectory(), 'the history went with it');
 });
 
-test('rtmon start watches a given rTorrent and leaves it running when it stops', async (t) => {
-  const defer = useCleanupStack(t);
-  const directory = await mkdtemp(join(tmpdir(), 'rtmon-start-url-'));
-  defer(() => rm(directory, { recursive: true, force: true }));
-  await chmod(directory, 0o755);
-  const rtorrent = await startRtorrentDaemon({ directory: join(directory, 'rtorrent') });
-  defer(() => rtorrent.stop());
-  const stateDirectory = join(directory, 'state');
-  const port = await findFreePort();
-  const { start, output } = await startStack(defer, port, [
-    '--url',
-    rtorrent.url,
-    '--state-dir',
-    stateDirectory,
-  ]);
-  assert.match(output(), new RegExp(`from the command line:\\n {2}rtorrent {2}${rtorrent.url}\\n`));
-  const uptimeFile = join(stateDirectory, 'rrd', hostname(), 'rtorrent', 'uptime.rrd');
-  await waitFor(() => stat(uptimeFile).then(() => true), TRAFFIC_WAIT_MS, output);
+/** Where `rtmon start` learns which rTorrent to watch, and the plugin folder it files it under. */
+const WATCH_CASES: {
+  title: string;
+  flags: (url: string) => string[];
+  ini?: (url: string) => string;
+  source: (iniFile: string) => string;
+  plugin: string;
+}[] = [
+  {
+    title: 'rtmon start watches the rTorrent given by --url and leaves it running when it stops',
+    flags: (url) => ['--url', url],
+    source: () => 'the command line',
+    plugin: 'rtorrent',
+  },
+  {
+    title: "rtmon start watches the ini file's rTorrent under the ini file's instance",
+    flags: () => [],
+    ini: (url) => `[rtorrent]\nurl = ${url}\ninstance = Box 1\n`,
+    source: (iniFile) => iniFile,
+    plugin: 'rtorrent-box-1',
+  },
+  {
+    title: "rtmon start files the ini file's rTorrent under --instance when it is given",
+    flags: () => ['--instance', 'other'],
+    ini: (url) => `[rtorrent]\nurl = ${url}\ninstance = box1\n`,
+    source: (iniFile) => iniFile,
+    plugin: 'rtorrent-other',
+  },
+];
 
-  start.kill('SIGINT');
-  assert.equal(await waitForExit(start), 0, output());
-  assert.deepEqual(await findProcessesMentioning([stateDirectory]), []);
-  assert.doesNotThrow(
-    () => process.kill(rtorrent.pid, 0),
-    'rtmon start stopped an rTorrent it did not start',
-  );
-});
+for (const { title, flags, ini, source, plugin } of WATCH_CASES) {
+  test(title, async (t) => {
+    const defer = useCleanupStack(t);
+    const directory = await mkdtemp(join(tmpdir(), 'rtmon-start-url-'));
+    defer(() => rm(directory, { recursive: true, force: true }));
+    await chmod(directory, 0o755);
+    const rtorrent = await startRtorrentDaemon({ directory: join(directory, 'rtorrent') });
+    defer(() => rtorrent.stop());
+    const iniFile = join(directory, 'rtmon.ini');
+    if (ini !== undefined) await writeFile(iniFile, ini(rtorrent.url));
+    const stateDirectory = join(directory, 'state');
+    const port = await findFreePort();
+    const { start, output } = await startStack(
+      defer,
+      port,
+      [...flags(rtorrent.url), '--state-dir', stateDirectory],
+      ini === undefined ? {} : { RTMON_CONFIG: iniFile },
+    );
+    const watched = `from ${source(iniFile)}:\n  ${plugin}  ${rtorrent.url}\n`;
+    assert.ok(output().includes(watched), output());
+    const uptimeFile = join(stateDirectory, 'rrd', hostname(), plugin, 'uptime.rrd');
+    await waitFor(() => stat(uptimeFile).then(() => true), TRAFFIC_WAIT_MS, output);
+
+    start.kill('SIGINT');
+    assert.equal(await waitForExit(start), 0, output());
+    assert.deepEqual(await findProcessesMentioning([stateDirectory]), []);
+    assert.doesNotThrow(
+      () => process.kill(rtorrent.pid, 0),
+      'rtmon start stopped an rTorrent it did not start',
+    );
+  });
+}
 
 /** Runs `rtmon start` with these flags and waits until it says it is up; `output` reads its log. */
 async function startStack(
   defer: (cleanup: () => unknown) => void,
   port: number,
   flags: string[],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ start: ChildProcess; output: () => string }> {
   const args = ['dist/cli.js', 'start', ...flags, '--port', String(port), '--interval', '2'];
-  const start = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const start = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   defer(() => stopChild(start, 30_000));
   let text = '';
   start.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
