@@ -65,7 +65,7 @@ export class ItemTally {
   /** Adds the items whose domains were unknown, once they have been asked for. */
   placeRemaining(): void {
     for (const item of this.unplaced) {
-      const domain = this.domains.lookup(item.hash);
+      const domain = this.domains.find(item.hash);
       // An item that arrived between the two calls waits for the next poll.
       if (domain !== undefined) {
         addToTracker(this.totals, domain, item.hasMessage, item.upRate, item.downRate);

@@ -112,7 +112,7 @@ export class RtorrentPoller {
       : await this.client.callForEach('d.multicall', ['main', ...ITEM_FIELDS], visit);
     if (count === undefined) return undefined;
 
-    this.trackerDomains.forgetUnseen();
+    this.trackerDomains.endPoll();
 
     return tally;
   }

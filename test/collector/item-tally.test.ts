@@ -11,9 +11,9 @@ function row(hash: string, up: number, down: number, size: number, message = '',
 
 test('sums rows as they come and counts each under its tracker domain', () => {
   const domains = new TrackerDomainCache();
-  domains.beginPoll();
   domains.set('A', 'one.example');
   domains.set('B', 'two.example');
+  domains.beginPoll();
   const tally = new ItemTally(domains);
 
   tally.add(row('A', 10, 0, 1_000));
@@ -55,17 +55,40 @@ test('places items under their domains once the domains are known, and skips new
 
 test('forgets the domains of items a poll no longer sees, and keeps the others', () => {
   const domains = new TrackerDomainCache();
-  domains.beginPoll();
   domains.set('A', 'one.example');
   domains.set('B', 'two.example');
-  domains.forgetUnseen();
-  assert.equal(domains.size, 2);
+  domains.set('C', 'three.example');
+  domains.beginPoll();
+  domains.lookup('A');
+  domains.lookup('B');
+  domains.lookup('C');
+  domains.endPoll();
+  assert.equal(domains.size, 3);
 
   domains.beginPoll();
-  assert.equal(domains.lookup('B'), 'two.example');
-  domains.forgetUnseen();
+  assert.equal(domains.lookup('A'), 'one.example');
+  assert.equal(domains.lookup('C'), 'three.example');
+  domains.endPoll();
 
-  assert.equal(domains.size, 1);
-  assert.equal(domains.lookup('A'), undefined);
-  assert.equal(domains.lookup('B'), 'two.example');
+  assert.equal(domains.size, 2);
+  assert.equal(domains.find('B'), undefined);
+});
+
+test('finds the domain of every row whether rTorrent kept its order or not', () => {
+  const domains = new TrackerDomainCache();
+  domains.set('A', 'one.example');
+  domains.set('B', 'two.example');
+  for (const order of [
+    ['A', 'B'],
+    ['A', 'B'],
+    ['B', 'A'],
+    ['B', 'X', 'A'],
+  ]) {
+    domains.beginPoll();
+    const found = order.map((hash) => domains.lookup(hash));
+    domains.endPoll();
+
+    const expected = order.map((hash) => ({ A: 'one.example', B: 'two.example' })[hash]);
+    assert.deepEqual(found, expected, `rows ${order.join(', ')}`);
+  }
 });
