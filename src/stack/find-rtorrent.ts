@@ -3,8 +3,6 @@ import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { parse } from 'ini';
-
 const CONNECT_TIMEOUT_MS = 2_000;
 const DEFAULT_SOCKET = 'rtorrent/.scgi_local';
 
@@ -15,45 +13,37 @@ export interface FoundRtorrent {
 }
 
 export interface FindRtorrentOptions {
-  env?: NodeJS.ProcessEnv;
+  /**
+   * The rTorrent that rtmon's ini file names, tried first. The caller reads the file with the
+   * config loader, so that every command understands the same file the same way.
+   */
+  configured?: FoundRtorrent;
   home?: string;
 }
 
 /**
- * Looks for an rTorrent that answers: the URL in rtmon's ini file, then the SCGI socket or port
- * that `~/.rtorrent.rc` opens, then the usual `~/rtorrent/.scgi_local`. Resolves to undefined
- * when there is none.
+ * Looks for an rTorrent that answers: the one rtmon's ini file names, then the SCGI socket or
+ * port that `~/.rtorrent.rc` opens, then the usual `~/rtorrent/.scgi_local`. Resolves to
+ * undefined when there is none.
  */
 export async function findRtorrent(
   options: FindRtorrentOptions = {},
 ): Promise<FoundRtorrent | undefined> {
-  const env = options.env ?? process.env;
   const home = options.home ?? homedir();
-  const iniFile = env.RTMON_CONFIG || join(home, '.config', 'rtmon', 'rtmon.ini');
   const rcFile = join(home, '.rtorrent.rc');
   const candidates = [
-    { url: await readIniUrl(iniFile, home), source: iniFile },
+    options.configured,
     { url: await readRcUrl(rcFile, home), source: rcFile },
     { url: `scgi://${join(home, DEFAULT_SOCKET)}`, source: `the usual place, ~/${DEFAULT_SOCKET}` },
   ];
 
   for (const candidate of candidates) {
-    if (candidate.url !== undefined && (await isAnswering(candidate.url))) {
+    if (candidate?.url !== undefined && (await isAnswering(candidate.url))) {
       return { url: candidate.url, source: candidate.source };
     }
   }
 
   return undefined;
-}
-
-/** The `[rtorrent] url` of rtmon's ini file, with `~` expanded. */
-export async function readIniUrl(file: string, home: string): Promise<string | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const section = parse(text).rtorrent as Record<string, unknown> | undefined;
-  const url = section?.url;
-  if (typeof url !== 'string' || url === '') return undefined;
-
-  return url.replace(/^scgi:\/\/~(?=\/)/, `scgi://${home}`);
 }
 
 /** The URL of the SCGI socket or port an rtorrent.rc opens, in new or old command names. */
