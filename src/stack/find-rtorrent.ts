@@ -3,6 +3,8 @@ import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+import { parseRtorrentUrl, type RtorrentEndpoint } from '../rtorrent/rtorrent-url.js';
+
 const CONNECT_TIMEOUT_MS = 2_000;
 const DEFAULT_SOCKET = 'rtorrent/.scgi_local';
 
@@ -65,15 +67,21 @@ export async function readRcUrl(file: string, home: string): Promise<string | un
   return undefined;
 }
 
-/** Whether something accepts a connection at an `scgi://` URL; other URLs are taken on trust. */
+/**
+ * Whether something accepts a connection at an `scgi://` URL; `http(s)://` URLs are taken on
+ * trust, and nothing answers at a URL that is no rTorrent URL. The URL is read as the collector
+ * reads it, so that what is tried here is the address the collector will use.
+ */
 export function isAnswering(url: string): Promise<boolean> {
-  if (!url.startsWith('scgi://')) return Promise.resolve(true);
+  const endpoint = readEndpoint(url);
+  if (endpoint === undefined) return Promise.resolve(false);
 
-  const rest = url.slice('scgi://'.length);
-  const hostPort = /^([^/:]+):(\d+)$/.exec(rest);
-  const socket = hostPort
-    ? connect(Number(hostPort[2]), hostPort[1])
-    : connect(decodeURIComponent(rest));
+  if (endpoint.kind === 'http') return Promise.resolve(true);
+
+  const socket =
+    endpoint.kind === 'scgi-tcp'
+      ? connect(endpoint.port, endpoint.host)
+      : connect(endpoint.socketPath);
 
   return new Promise((resolve) => {
     socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy());
@@ -84,4 +92,12 @@ export function isAnswering(url: string): Promise<boolean> {
     socket.once('error', () => resolve(false));
     socket.once('close', () => resolve(false));
   });
+}
+
+function readEndpoint(url: string): RtorrentEndpoint | undefined {
+  try {
+    return parseRtorrentUrl(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { createServer, type ListenOptions, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -64,9 +64,9 @@ test("the ini file's rTorrent comes before the rc file's while it answers, and a
   const rcSocket = join(home, 'rc.sock');
   const iniSocket = join(home, 'ini.sock');
   await writeFile(join(home, '.rtorrent.rc'), `network.scgi.open_local = ${rcSocket}\n`);
-  const rcServer = await listenOn(rcSocket);
+  const rcServer = await listenOn({ path: rcSocket });
   t.after(() => rcServer.close());
-  const iniServer = await listenOn(iniSocket);
+  const iniServer = await listenOn({ path: iniSocket });
   t.after(() => iniServer.close());
   const configured = { url: `scgi://${iniSocket}`, source: '/etc/rtmon.ini' };
 
@@ -80,9 +80,36 @@ test("the ini file's rTorrent comes before the rc file's while it answers, and a
 });
 
 /** A socket that accepts connections and hangs up at once, which is all the search asks for. */
-async function listenOn(socketPath: string): Promise<Server> {
+async function listenOn(where: ListenOptions): Promise<Server> {
   const server = createServer((socket) => socket.destroy());
-  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  await new Promise<void>((resolve) => server.listen(where, resolve));
 
   return server;
+}
+
+/** rTorrent URLs the collector takes, and where a listener must be for each to answer. */
+const ANSWERING_URLS: {
+  form: string;
+  host?: string;
+  url: (port: number, path: string) => string;
+}[] = [
+  { form: 'a socket path', url: (_port, path) => `scgi://${path}` },
+  { form: 'host:port', host: '127.0.0.1', url: (port) => `scgi://127.0.0.1:${port}` },
+  { form: 'host:port/', host: '127.0.0.1', url: (port) => `scgi://127.0.0.1:${port}/` },
+  { form: 'an IPv6 [host]:port', host: '::1', url: (port) => `scgi://[::1]:${port}` },
+];
+
+for (const { form, host, url } of ANSWERING_URLS) {
+  test(`an rTorrent URL written as ${form} is tried where the collector would connect`, async (t) => {
+    const home = await mkdtemp(join(tmpdir(), 'rtmon-home-'));
+    t.after(() => rm(home, { recursive: true, force: true }));
+    const path = join(home, 'rt.sock');
+    const server = await listenOn(host === undefined ? { path } : { host, port: 0 });
+    t.after(() => server.close());
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const configured = { url: url(port, path), source: '/etc/rtmon.ini' };
+
+    assert.deepEqual(await findRtorrent({ configured, home }), configured);
+  });
 }
