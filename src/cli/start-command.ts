@@ -59,7 +59,7 @@ async function readOptions(args: string[]) {
 
   return {
     url: values.url,
-    configured: readConfigured(target),
+    configured: toConfiguredRtorrent(target),
     instance: target?.instance,
     demo,
     host: values.host ?? DEFAULT_HOST,
@@ -70,10 +70,10 @@ async function readOptions(args: string[]) {
 }
 
 /**
- * The rTorrent the ini file names, read as `rtmon collect` reads it; undefined when `--url` sets
+ * The rTorrent the ini file names, as `rtmon collect` would take it; undefined when `--url` sets
  * the file aside or the file names none, and the stack then looks in the other usual places.
  */
-function readConfigured(target: RtorrentTarget | undefined): FoundRtorrent | undefined {
+function toConfiguredRtorrent(target: RtorrentTarget | undefined): FoundRtorrent | undefined {
   if (target?.urlFile === undefined) return undefined;
 
   return { url: target.url, source: target.urlFile };
