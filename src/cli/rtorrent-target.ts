@@ -6,6 +6,8 @@ import { UsageError } from './command.js';
 export interface RtorrentTarget {
   url: string;
   instance: string;
+  /** The ini file that named `url`; undefined when `--url` did, or when `url` is the default. */
+  urlFile: string | undefined;
 }
 
 /**
@@ -24,5 +26,9 @@ export async function resolveRtorrentTarget(flags: {
 
   const instance = flags.instance ?? config?.rtorrent.instance ?? '';
 
-  return { url, instance: instance === '' ? '' : toInstanceName(instance) };
+  return {
+    url,
+    instance: instance === '' ? '' : toInstanceName(instance),
+    urlFile: config?.rtorrent.urlFile,
+  };
 }

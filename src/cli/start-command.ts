@@ -1,9 +1,10 @@
 import { describeError } from '../describe-error.js';
+import type { FoundRtorrent } from '../stack/find-rtorrent.js';
 import { resolveStateDirectory } from '../stack/state-directory.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../stack/embedded-stack.js';
 import { UsageError, type Command } from './command.js';
 import { parseFlags } from './parse-flags.js';
-import { resolveRtorrentTarget } from './rtorrent-target.js';
+import { resolveRtorrentTarget, type RtorrentTarget } from './rtorrent-target.js';
 import { listenForStopRequest } from './stop-request.js';
 
 const DEFAULT_HOST = '127.0.0.1';
@@ -52,9 +53,14 @@ async function readOptions(args: string[]) {
   });
 
   const demo = values.demo ?? false;
+  const target = demo
+    ? undefined
+    : await resolveRtorrentTarget({ url: values.url, instance: values.instance });
+
   return {
     url: values.url,
-    instance: demo ? undefined : await resolveInstance(values),
+    configured: toConfiguredRtorrent(target),
+    instance: target?.instance,
     demo,
     host: values.host ?? DEFAULT_HOST,
     port: readNumber('--port', values.port, DEFAULT_PORT),
@@ -64,13 +70,13 @@ async function readOptions(args: string[]) {
 }
 
 /**
- * The plugin instance of the watched rTorrent, chosen as `rtmon collect` chooses it: `--instance`
- * wins, and without `--url` the ini file's `instance` counts. The stack finds the URL itself.
+ * The rTorrent the ini file names, as `rtmon collect` would take it; undefined when `--url` sets
+ * the file aside or the file names none, and the stack then looks in the other usual places.
  */
-async function resolveInstance(values: { url?: string; instance?: string }): Promise<string> {
-  const target = await resolveRtorrentTarget({ url: values.url, instance: values.instance });
+function toConfiguredRtorrent(target: RtorrentTarget | undefined): FoundRtorrent | undefined {
+  if (target?.urlFile === undefined) return undefined;
 
-  return target.instance;
+  return { url: target.url, source: target.urlFile };
 }
 
 function readNumber(flag: string, text: string | undefined, fallback: number): number {

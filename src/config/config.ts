@@ -3,6 +3,8 @@ export interface RtmonConfig {
   rtorrent: {
     /** `scgi:///path`, `scgi://host:port` or `http(s)://host/RPC2`. */
     url: string;
+    /** The file that names `url`; undefined when it names none and `url` is the default. */
+    urlFile: string | undefined;
     /** Names the collectd plugin instance (`rtorrent-<instance>`); empty for plain `rtorrent`. */
     instance: string;
   };

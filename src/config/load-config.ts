@@ -12,6 +12,7 @@ import {
   type RtmonConfig,
 } from './config.js';
 import { isPasswordHash } from '../auth/password-hash.js';
+import { parseRtorrentUrl } from '../rtorrent/rtorrent-url.js';
 import { ConfigError } from './config-error.js';
 import { expandHome, expandHomeInUrl } from './expand-home.js';
 
@@ -48,12 +49,14 @@ export function parseConfig(source: string, where: { file: string; home?: string
   const ini = parse(source) as IniSection;
   const setting = (...keys: string[]) => firstSetting(ini, keys);
 
+  const url = setting('rtorrent.url');
   const diskUsage = setting('httpd.disk_usage_path', 'httpd.json.disk_usage_path') ?? '~';
   const port = setting('httpd.port', 'httpd.waitress.port');
 
   return {
     rtorrent: {
-      url: expandHomeInUrl(setting('rtorrent.url') ?? DEFAULT_RTORRENT_URL, home),
+      url: readRtorrentUrl(url ?? DEFAULT_RTORRENT_URL, home, where.file),
+      urlFile: url === undefined ? undefined : where.file,
       instance: setting('rtorrent.instance') ?? '',
     },
     collectd: {
@@ -86,6 +89,21 @@ function readUsers(section: IniSection, file: string): Record<string, string> {
   }
 
   return users;
+}
+
+/**
+ * The rTorrent URL with `~` expanded, checked here so that a wrong one is reported with the file
+ * that holds it, before any command goes looking for an rTorrent.
+ */
+function readRtorrentUrl(value: string, home: string, file: string): string {
+  const url = expandHomeInUrl(value, home);
+  try {
+    parseRtorrentUrl(url);
+  } catch (error) {
+    throw new ConfigError(`${file}: rtorrent.url is not an rTorrent URL`, { cause: error });
+  }
+
+  return url;
 }
 
 /** A TCP port number from text, or a ConfigError that names the setting and the value. */

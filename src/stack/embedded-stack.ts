@@ -8,7 +8,7 @@ import { toAbsoluteRtorrentUrl } from './absolute-url.js';
 import { buildStartConfig, type CollectorEntry } from './collectd-config.js';
 import { startCollectd } from './collectd-daemon.js';
 import { chooseExecUser } from './exec-user.js';
-import { findRtorrent } from './find-rtorrent.js';
+import { findRtorrent, type FoundRtorrent } from './find-rtorrent.js';
 import type { LoggedChild } from './logged-child.js';
 import { canOthersRead } from './others-can-read.js';
 import { findPackageRoot } from '../web/package-root.js';
@@ -22,6 +22,8 @@ export interface EmbeddedStackOptions {
   intervalSeconds: number;
   /** Watch this rTorrent; otherwise the one rtmon finds, otherwise a demo swarm. */
   url?: string;
+  /** The rTorrent that rtmon's ini file names: the first place rtmon looks, if it answers. */
+  configured?: FoundRtorrent;
   instance?: string;
   /** Run the demo swarm even when an rTorrent is found. */
   demo?: boolean;
@@ -106,7 +108,7 @@ async function chooseTarget(
     return { collectors: [{ url, instance }], source: 'the command line' };
   }
 
-  const found = options.demo ? undefined : await findRtorrent();
+  const found = options.demo ? undefined : await findRtorrent({ configured: options.configured });
   if (found !== undefined) {
     return { collectors: [{ url: found.url, instance }], source: found.source };
   }

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { parse } from 'ini';
+import { parseRtorrentUrl, type RtorrentEndpoint } from '../rtorrent/rtorrent-url.js';
 
 const CONNECT_TIMEOUT_MS = 2_000;
 const DEFAULT_SOCKET = 'rtorrent/.scgi_local';
@@ -15,45 +15,37 @@ export interface FoundRtorrent {
 }
 
 export interface FindRtorrentOptions {
-  env?: NodeJS.ProcessEnv;
+  /**
+   * The rTorrent that rtmon's ini file names, tried first. The caller reads the file with the
+   * config loader, so that every command understands the same file the same way.
+   */
+  configured?: FoundRtorrent;
   home?: string;
 }
 
 /**
- * Looks for an rTorrent that answers: the URL in rtmon's ini file, then the SCGI socket or port
- * that `~/.rtorrent.rc` opens, then the usual `~/rtorrent/.scgi_local`. Resolves to undefined
- * when there is none.
+ * Looks for an rTorrent that answers: the one rtmon's ini file names, then the SCGI socket or
+ * port that `~/.rtorrent.rc` opens, then the usual `~/rtorrent/.scgi_local`. Resolves to
+ * undefined when there is none.
  */
 export async function findRtorrent(
   options: FindRtorrentOptions = {},
 ): Promise<FoundRtorrent | undefined> {
-  const env = options.env ?? process.env;
   const home = options.home ?? homedir();
-  const iniFile = env.RTMON_CONFIG || join(home, '.config', 'rtmon', 'rtmon.ini');
   const rcFile = join(home, '.rtorrent.rc');
   const candidates = [
-    { url: await readIniUrl(iniFile, home), source: iniFile },
+    options.configured,
     { url: await readRcUrl(rcFile, home), source: rcFile },
     { url: `scgi://${join(home, DEFAULT_SOCKET)}`, source: `the usual place, ~/${DEFAULT_SOCKET}` },
   ];
 
   for (const candidate of candidates) {
-    if (candidate.url !== undefined && (await isAnswering(candidate.url))) {
+    if (candidate?.url !== undefined && (await isAnswering(candidate.url))) {
       return { url: candidate.url, source: candidate.source };
     }
   }
 
   return undefined;
-}
-
-/** The `[rtorrent] url` of rtmon's ini file, with `~` expanded. */
-export async function readIniUrl(file: string, home: string): Promise<string | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const section = parse(text).rtorrent as Record<string, unknown> | undefined;
-  const url = section?.url;
-  if (typeof url !== 'string' || url === '') return undefined;
-
-  return url.replace(/^scgi:\/\/~(?=\/)/, `scgi://${home}`);
 }
 
 /** The URL of the SCGI socket or port an rtorrent.rc opens, in new or old command names. */
@@ -75,15 +67,21 @@ export async function readRcUrl(file: string, home: string): Promise<string | un
   return undefined;
 }
 
-/** Whether something accepts a connection at an `scgi://` URL; other URLs are taken on trust. */
+/**
+ * Whether something accepts a connection at an `scgi://` URL; `http(s)://` URLs are taken on
+ * trust, and nothing answers at a URL that is no rTorrent URL. The URL is read as the collector
+ * reads it, so that what is tried here is the address the collector will use.
+ */
 export function isAnswering(url: string): Promise<boolean> {
-  if (!url.startsWith('scgi://')) return Promise.resolve(true);
+  const endpoint = readEndpoint(url);
+  if (endpoint === undefined) return Promise.resolve(false);
 
-  const rest = url.slice('scgi://'.length);
-  const hostPort = /^([^/:]+):(\d+)$/.exec(rest);
-  const socket = hostPort
-    ? connect(Number(hostPort[2]), hostPort[1])
-    : connect(decodeURIComponent(rest));
+  if (endpoint.kind === 'http') return Promise.resolve(true);
+
+  const socket =
+    endpoint.kind === 'scgi-tcp'
+      ? connect(endpoint.port, endpoint.host)
+      : connect(endpoint.socketPath);
 
   return new Promise((resolve) => {
     socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy());
@@ -94,4 +92,12 @@ export function isAnswering(url: string): Promise<boolean> {
     socket.once('error', () => resolve(false));
     socket.once('close', () => resolve(false));
   });
+}
+
+function readEndpoint(url: string): RtorrentEndpoint | undefined {
+  try {
+    return parseRtorrentUrl(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -21,6 +21,7 @@ test('takes the URL and instance from the ini file when no flag names them', asy
   assert.deepEqual(await resolveRtorrentTarget({ config }), {
     url: 'scgi://127.0.0.1:5000',
     instance: 'box-1',
+    urlFile: config,
   });
 });
 
@@ -29,7 +30,7 @@ test('lets the flags win over the ini file', async (t) => {
 
   assert.deepEqual(
     await resolveRtorrentTarget({ config, url: 'scgi:///run/rt.sock', instance: 'other' }),
-    { url: 'scgi:///run/rt.sock', instance: 'other' },
+    { url: 'scgi:///run/rt.sock', instance: 'other', urlFile: undefined },
   );
 });
 
@@ -37,6 +38,7 @@ test('reads no file when --url is given, so an unreadable default file does no h
   assert.deepEqual(await resolveRtorrentTarget({ url: 'scgi:///x.sock', config: '/nonexistent' }), {
     url: 'scgi:///x.sock',
     instance: '',
+    urlFile: undefined,
   });
 });
 

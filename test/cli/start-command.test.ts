@@ -20,6 +20,7 @@ const SCREENSHOTS = join(ROOT, 'test-output');
 const STARTUP_WAIT_MS = 60_000;
 const TRAFFIC_WAIT_MS = 90_000;
 const PAGE_WAIT_MS = 30_000;
+const EXIT_WAIT_MS = 30_000;
 
 test('rtmon start runs the demo until its rates reach the archive and the live page, and leaves nothing behind', async (t) => {
   const defer = useCleanupStack(t);
@@ -94,6 +95,14 @@ const WATCH_CASES: {
     source: (iniFile) => iniFile,
     plugin: 'rtorrent-other',
   },
+  {
+    title:
+      "rtmon start reads the ini file's rTorrent from pyrotorque-style dotted keys, as rtmon collect does",
+    flags: () => [],
+    ini: (url) => `[TORQUE]\nrtorrent.url = ${url}\nrtorrent.instance = box2\n`,
+    source: (iniFile) => iniFile,
+    plugin: 'rtorrent-box2',
+  },
 ];
 
 for (const { title, flags, ini, source, plugin } of WATCH_CASES) {
@@ -112,7 +121,8 @@ for (const { title, flags, ini, source, plugin } of WATCH_CASES) {
       defer,
       port,
       [...flags(rtorrent.url), '--state-dir', stateDirectory],
-      ini === undefined ? {} : { RTMON_CONFIG: iniFile },
+      // A home of its own, so that no rTorrent of the machine's can be found instead.
+      ini === undefined ? { HOME: directory } : { HOME: directory, RTMON_CONFIG: iniFile },
     );
     const watched = `from ${source(iniFile)}:\n  ${plugin}  ${rtorrent.url}\n`;
     assert.ok(output().includes(watched), output());
@@ -129,6 +139,45 @@ for (const { title, flags, ini, source, plugin } of WATCH_CASES) {
   });
 }
 
+/** Ini files that are there but cannot be used, and what the refusal must say about them. */
+const BROKEN_INI_CASES: {
+  title: string;
+  write: (file: string) => Promise<unknown>;
+  cause: RegExp;
+}[] = [
+  {
+    title:
+      'rtmon start refuses an ini file whose rTorrent URL is not one, naming the file and the URL',
+    write: (file) => writeFile(file, '[rtorrent]\nurl = localhost:5000\n'),
+    cause: /rtorrent\.url .*\n.*invalid rTorrent URL 'localhost:5000'/,
+  },
+  {
+    title: 'rtmon start refuses an ini file it cannot read, naming the file and the reason',
+    write: (file) => mkdir(file),
+    cause: /cannot read the configuration file .*\n.*EISDIR/,
+  },
+];
+
+for (const { title, write, cause } of BROKEN_INI_CASES) {
+  test(title, async (t) => {
+    const defer = useCleanupStack(t);
+    const directory = await mkdtemp(join(tmpdir(), 'rtmon-start-ini-'));
+    defer(() => rm(directory, { recursive: true, force: true }));
+    const iniFile = join(directory, 'rtmon.ini');
+    await write(iniFile);
+    const stateDirectory = join(directory, 'state');
+    const flags = ['--state-dir', stateDirectory];
+    const env = { HOME: directory, RTMON_CONFIG: iniFile };
+    const { start, output } = spawnStart(defer, await findFreePort(), flags, env);
+
+    await waitFor(() => start.exitCode !== null, EXIT_WAIT_MS, output);
+    assert.equal(start.exitCode, 1, output());
+    assert.ok(output().includes(iniFile), output());
+    assert.match(output(), cause);
+    await assert.rejects(stat(stateDirectory), { code: 'ENOENT' }, 'nothing was started');
+  });
+}
+
 /** Runs `rtmon start` with these flags and waits until it says it is up; `output` reads its log. */
 async function startStack(
   defer: (cleanup: () => unknown) => void,
@@ -136,6 +185,19 @@ async function startStack(
   flags: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ start: ChildProcess; output: () => string }> {
+  const { start, output } = spawnStart(defer, port, flags, env);
+  await waitFor(() => output().includes('Ctrl-C stops everything'), STARTUP_WAIT_MS, output);
+
+  return { start, output };
+}
+
+/** Runs `rtmon start` with these flags, stopped after the test; `output` reads its log. */
+function spawnStart(
+  defer: (cleanup: () => unknown) => void,
+  port: number,
+  flags: string[],
+  env: NodeJS.ProcessEnv,
+): { start: ChildProcess; output: () => string } {
   const args = ['dist/cli.js', 'start', ...flags, '--port', String(port), '--interval', '2'];
   const start = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -147,7 +209,6 @@ async function startStack(
   start.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
   start.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const output = (): string => text;
-  await waitFor(() => text.includes('Ctrl-C stops everything'), STARTUP_WAIT_MS, output);
 
   return { start, output };
 }

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 
 import { readServeConfig } from '../../src/cli/serve-command.js';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/index.js';
+import { RtorrentUrlError } from '../../src/rtorrent/errors.js';
 
 const HOME = '/home/seeder';
 
@@ -36,7 +37,11 @@ test("rtmon's own ini file gives every section in one object, home paths expande
   ].join('\n');
 
   assert.deepEqual(parseConfig(text, { file: 'rtmon.ini', home: HOME }), {
-    rtorrent: { url: 'scgi:///home/seeder/rtorrent/.scgi_local', instance: 'demo1' },
+    rtorrent: {
+      url: 'scgi:///home/seeder/rtorrent/.scgi_local',
+      urlFile: 'rtmon.ini',
+      instance: 'demo1',
+    },
     collectd: { rrdDir: '/home/seeder/rrd', rrdcached: 'unix:/run/rrdcached.sock' },
     httpd: {
       host: '0.0.0.0',
@@ -51,7 +56,11 @@ test("rtmon's own ini file gives every section in one object, home paths expande
 
 test('an empty file gives the defaults: 127.0.0.1:8042, the Debian RRD folder, home for disk usage', () => {
   assert.deepEqual(parseConfig('', { file: 'rtmon.ini', home: HOME }), {
-    rtorrent: { url: 'scgi:///home/seeder/rtorrent/.scgi_local', instance: '' },
+    rtorrent: {
+      url: 'scgi:///home/seeder/rtorrent/.scgi_local',
+      urlFile: undefined,
+      instance: '',
+    },
     collectd: { rrdDir: '/var/lib/collectd/rrd', rrdcached: '' },
     httpd: {
       host: '127.0.0.1',
@@ -96,6 +105,42 @@ test('a port that is not a port number is refused with the file, the setting and
     code: 'ERR_CONFIG',
     message: "/etc/rtmon.ini: httpd.port must be a port number from 0 to 65535, not '80a'",
   });
+});
+
+const RTORRENT_URL_FORMS: Array<[string, string]> = [
+  ['its [rtorrent] section', '[rtorrent]\nurl = scgi://~/rt.sock\n'],
+  [
+    "a dotted key under pyrotorque's [TORQUE] section",
+    '[TORQUE]\nrtorrent.url = scgi://~/rt.sock\n',
+  ],
+  ['a dotted key before any section', 'rtorrent.url = scgi://~/rt.sock\n'],
+];
+
+for (const [form, text] of RTORRENT_URL_FORMS) {
+  test(`the rTorrent URL is read from ${form}, with the file that names it`, () => {
+    const config = parseConfig(text, { file: '/etc/rtmon.ini', home: HOME });
+
+    assert.deepEqual(config.rtorrent, {
+      url: 'scgi:///home/seeder/rt.sock',
+      urlFile: '/etc/rtmon.ini',
+      instance: '',
+    });
+  });
+}
+
+test('an rTorrent URL that is not one is refused with the file, the setting and the reason', () => {
+  const text = '[rtorrent]\nurl = localhost:5000\n';
+  assert.throws(
+    () => parseConfig(text, { file: '/etc/rtmon.ini' }),
+    (error) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.message, '/etc/rtmon.ini: rtorrent.url is not an rTorrent URL');
+      assert.ok(error.cause instanceof RtorrentUrlError);
+      assert.equal(error.cause.url, 'localhost:5000');
+
+      return true;
+    },
+  );
 });
 
 test('the default file may be absent, a named one may not', async () => {
