@@ -1,9 +1,8 @@
-import { serializeMethodCall } from 'xmlrpc/lib/serializer.js';
-
 import { formatPutval } from '../../src/collector/putval.js';
 import { RtorrentPoller } from '../../src/collector/rtorrent-poller.js';
 import { snapshotMetrics } from '../../src/collector/snapshot-metrics.js';
 import { RtorrentClient, type XmlRpcParam } from '../../src/rtorrent/rtorrent-client.js';
+import { encodeMethodCall } from '../../src/rtorrent/xmlrpc-request-encoder.js';
 import type { XmlRpcValue } from '../../src/rtorrent/xmlrpc-value.js';
 
 const HOSTNAME = 'bench';
@@ -22,7 +21,7 @@ class RecordingClient extends RtorrentClient {
   requests: Buffer[] = [];
 
   override call(method: string, params: XmlRpcParam[] = []): Promise<XmlRpcValue> {
-    this.requests.push(Buffer.from(serializeMethodCall(method, params), 'utf8'));
+    this.requests.push(encodeMethodCall(method, params));
 
     return super.call(method, params);
   }
@@ -32,7 +31,7 @@ class RecordingClient extends RtorrentClient {
     params: XmlRpcParam[],
     visit: (element: XmlRpcValue) => void,
   ): Promise<number | undefined> {
-    this.requests.push(Buffer.from(serializeMethodCall(method, params), 'utf8'));
+    this.requests.push(encodeMethodCall(method, params));
 
     return super.callForEach(method, params, visit);
   }

@@ -1,11 +1,10 @@
-import { serializeMethodCall } from 'xmlrpc/lib/serializer.js';
-
 import { RtorrentFaultError } from './errors.js';
 import { sendOverHttp } from './http-transport.js';
 import type { ReplyLimits, TransportReply } from './reply-limits.js';
 import { parseRtorrentUrl, type RtorrentEndpoint } from './rtorrent-url.js';
 import { sendOverScgi } from './scgi-transport.js';
 import { XmlRpcReplyDecoder, type XmlRpcReplyDecoderOptions } from './xmlrpc-reply-decoder.js';
+import { encodeMethodCall, type XmlRpcParam } from './xmlrpc-request-encoder.js';
 import type { XmlRpcFault, XmlRpcReply, XmlRpcValue } from './xmlrpc-value.js';
 
 export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
@@ -13,9 +12,7 @@ export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 // that while still bounding what a broken or hostile peer can make rtmon hold.
 export const DEFAULT_MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
-/** A parameter the request encoder takes: what `xmlrpc`'s serializer knows how to write. */
-export type XmlRpcParam =
-  string | number | boolean | Buffer | XmlRpcParam[] | { [key: string]: XmlRpcParam };
+export type { XmlRpcParam } from './xmlrpc-request-encoder.js';
 
 /** One call inside a `system.multicall`. */
 export interface MethodCall {
@@ -138,7 +135,7 @@ export class RtorrentClient {
     params: XmlRpcParam[],
     decoding: XmlRpcReplyDecoderOptions,
   ): Promise<XmlRpcReply> {
-    const body = Buffer.from(serializeMethodCall(method, params), 'utf8');
+    const body = encodeMethodCall(method, params);
     const decoder = new XmlRpcReplyDecoder(decoding);
     const exchange: TransportReply<XmlRpcReply> =
       this.endpoint.kind === 'http'
