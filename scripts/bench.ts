@@ -140,7 +140,8 @@ async function measureRtorrentCpu(url: string, pid: number) {
   return {
     rtmonMsPerPoll,
     olderExporterMsPerPoll,
-    polls: Math.min(RTMON_CPU_POLLS, OLDER_EXPORTER_CPU_POLLS),
+    rtmonPolls: RTMON_CPU_POLLS,
+    olderExporterPolls: OLDER_EXPORTER_CPU_POLLS,
   };
 }
 

@@ -35,7 +35,12 @@ export interface BenchResults {
   poll: { pollMs: number; fetchMs: number; replyBytes: number; lineCount: number };
   decode: { replyBytes: number; rtmonMs: number; xmlrpcMs: number; pythonMs: number };
   collector: { polls: number; failures: number; peakRssMb: number };
-  rtorrentCpu: { rtmonMsPerPoll: number; olderExporterMsPerPoll: number; polls: number };
+  rtorrentCpu: {
+    rtmonMsPerPoll: number;
+    olderExporterMsPerPoll: number;
+    rtmonPolls: number;
+    olderExporterPolls: number;
+  };
   scaling: ScalingRow[];
   viewer: ViewerFigures | undefined;
 }

@@ -80,9 +80,9 @@ function headlineRows(results: BenchResults): string[][] {
       `≤ ${TARGETS.collectorRssMbMax} MB`,
     ],
     [
-      `rTorrent's CPU time per poll (${rtorrentCpu.polls} polls each)`,
+      `rTorrent's CPU time per poll (over ${rtorrentCpu.rtmonPolls} and ${rtorrentCpu.olderExporterPolls} polls)`,
       formatMs(rtorrentCpu.rtmonMsPerPoll),
-      `${formatMs(rtorrentCpu.olderExporterMsPerPoll)}: \`download_list\` per view, per-item getters`,
+      `${formatMs(rtorrentCpu.olderExporterMsPerPoll)}: \`download_list\` per view, per-item getters batched by 100`,
       `${round(cpuRatio, 3)} (${round(1 / cpuRatio)}× less)`,
       '',
     ],

@@ -26,6 +26,16 @@ class RecordingClient extends RtorrentClient {
 
     return super.call(method, params);
   }
+
+  override callForEach(
+    method: string,
+    params: XmlRpcParam[],
+    visit: (element: XmlRpcValue) => void,
+  ): Promise<number | undefined> {
+    this.requests.push(Buffer.from(serializeMethodCall(method, params), 'utf8'));
+
+    return super.callForEach(method, params, visit);
+  }
 }
 
 /** Sets up rtmon's poller against `url`, the way the collector's loop does. */

@@ -16,7 +16,12 @@ const RESULTS: BenchResults = {
   poll: { pollMs: 230, fetchMs: 200, replyBytes: 3_600_000, lineCount: 60 },
   decode: { replyBytes: 3_500_000, rtmonMs: 25, xmlrpcMs: 1000, pythonMs: 500 },
   collector: { polls: 50, failures: 0, peakRssMb: 70.44 },
-  rtorrentCpu: { rtmonMsPerPoll: 100, olderExporterMsPerPoll: 4000, polls: 5 },
+  rtorrentCpu: {
+    rtmonMsPerPoll: 100,
+    olderExporterMsPerPoll: 4000,
+    rtmonPolls: 20,
+    olderExporterPolls: 2,
+  },
   scaling: [
     { items: 1000, pollMs: 25, fetchMs: 20, replyBytes: 360_000, collectorRssMb: 55 },
     { items: 10_000, pollMs: 230, fetchMs: 200, replyBytes: 3_600_000, collectorRssMb: 70.44 },
