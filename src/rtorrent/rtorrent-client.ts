@@ -37,6 +37,12 @@ export class RtorrentClient {
   readonly limits: ReplyLimits;
   /** Bytes received over every reply so far, for the collector's poll-size sensor. */
   bytesReceived = 0;
+  /**
+   * Texts over every reply so far that held bytes which are not UTF-8, decoded with U+FFFD in
+   * their place. rTorrent 0.9.8 built with xmlrpc-c sends '?' for each such byte itself, so a
+   * count here points at another build of rTorrent or at something between it and rtmon.
+   */
+  textsWithInvalidUtf8 = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private methods: Promise<ReadonlySet<string>> | undefined;
 
@@ -142,6 +148,7 @@ export class RtorrentClient {
         ? await sendOverHttp(this.endpoint, body, method, this.limits, decoder)
         : await sendOverScgi(this.endpoint, body, method, this.limits, decoder);
     this.bytesReceived += exchange.bytes;
+    this.textsWithInvalidUtf8 += decoder.textsWithInvalidUtf8;
 
     return exchange.reply;
   }

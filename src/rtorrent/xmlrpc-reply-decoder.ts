@@ -50,6 +50,11 @@ export class XmlRpcDecodeError extends Error {
   }
 }
 
+/** How many texts held bytes that are not UTF-8, each decoded with U+FFFD in their place. */
+interface InvalidUtf8Tally {
+  texts: number;
+}
+
 type Container =
   | { kind: Tag.Array; items: XmlRpcValue[] }
   | { kind: Tag.Struct; members: { [member: string]: XmlRpcValue }; name: string | undefined };
@@ -66,6 +71,11 @@ export interface XmlRpcReplyDecoderOptions {
  * Decodes an XML-RPC `<methodResponse>` as its bytes arrive. It walks the bytes once, names
  * elements without building strings, parses integers straight from the digits, and decodes
  * only string contents as UTF-8; it knows the shape of a reply, so it rejects garbage early.
+ *
+ * The markup must be exact, but a text that is not valid UTF-8 is decoded with U+FFFD in place
+ * of each bad sequence (as `TextDecoder` does) and counted, not refused: torrent names and
+ * tracker messages are whatever bytes a torrent or a tracker sent, and one of them in latin-1
+ * must not cost the whole reply.
  */
 export class XmlRpcReplyDecoder {
   private pending: Buffer = EMPTY;
@@ -81,10 +91,16 @@ export class XmlRpcReplyDecoder {
   private result: XmlRpcValue | undefined;
   private hasResult = false;
   private isClosed = false;
+  private readonly invalidUtf8: InvalidUtf8Tally = { texts: 0 };
   private readonly eachElement: ((element: XmlRpcValue) => void) | undefined;
 
   constructor(options: XmlRpcReplyDecoderOptions = {}) {
     this.eachElement = options.eachElement;
+  }
+
+  /** How many texts so far held bytes that are not UTF-8, each decoded with U+FFFD for them. */
+  get textsWithInvalidUtf8(): number {
+    return this.invalidUtf8.texts;
   }
 
   /** Takes the next piece of the reply; pieces may split tags and UTF-8 sequences anywhere. */
@@ -219,7 +235,9 @@ export class XmlRpcReplyDecoder {
     if (!isValueCloseAt(bytes, valueClose)) return -1;
 
     this.deliver(
-      plain ? bytes.toString('latin1', textStart, textEnd) : readText(bytes, textStart, textEnd),
+      plain
+        ? bytes.toString('latin1', textStart, textEnd)
+        : readText(bytes, textStart, textEnd, this.invalidUtf8),
     );
 
     return valueClose + VALUE_CLOSE_LENGTH;
@@ -292,8 +310,8 @@ export class XmlRpcReplyDecoder {
     const end = view.indexOf(CDATA_CLOSE, open);
     if (end === -1) return -1;
 
-    this.cdataText += readText(view, textStart, open);
-    this.cdataText += readText(view, open + CDATA_OPEN.length, end, false);
+    this.cdataText += readText(view, textStart, open, this.invalidUtf8);
+    this.cdataText += readText(view, open + CDATA_OPEN.length, end, this.invalidUtf8, false);
 
     return end + CDATA_CLOSE.length;
   }
@@ -376,7 +394,7 @@ export class XmlRpcReplyDecoder {
     this.openScalar = undefined;
     if (tag === Tag.Name) throw new XmlRpcDecodeError('empty <name/> in a struct member');
 
-    this.deliver(convertScalar(tag, EMPTY, 0, 0, ''));
+    this.deliver(convertScalar(tag, EMPTY, 0, 0, '', this.invalidUtf8));
   }
 
   private handleEndTag(tag: Tag, bytes: Buffer, textStart: number, open: number): void {
@@ -398,7 +416,7 @@ export class XmlRpcReplyDecoder {
       // A <value> with no type inside is a string, by the XML-RPC specification.
       this.justOpenedValue = false;
 
-      return this.deliver(cdataText + readText(bytes, textStart, open));
+      return this.deliver(cdataText + readText(bytes, textStart, open, this.invalidUtf8));
     }
 
     this.justOpenedValue = false;
@@ -414,12 +432,14 @@ export class XmlRpcReplyDecoder {
     end: number,
     cdataText: string,
   ): void {
-    if (tag !== Tag.Name) return this.deliver(convertScalar(tag, bytes, start, end, cdataText));
+    if (tag !== Tag.Name) {
+      return this.deliver(convertScalar(tag, bytes, start, end, cdataText, this.invalidUtf8));
+    }
 
     const container = this.containers[this.containers.length - 1];
     if (container?.kind !== Tag.Struct) throw new XmlRpcDecodeError('<name> outside a struct');
 
-    container.name = cdataText + readText(bytes, start, end);
+    container.name = cdataText + readText(bytes, start, end, this.invalidUtf8);
   }
 
   private closeContainer(tag: Tag.Array | Tag.Struct): void {
@@ -490,8 +510,17 @@ function findNameEnd(bytes: Buffer, start: number, end: number): number {
   return end;
 }
 
-/** Element text as a string: checked to be UTF-8, with entities replaced unless raw. */
-function readText(bytes: Buffer, start: number, end: number, hasEntities = true): string {
+/**
+ * Element text as a string, with entities replaced unless raw. Bytes that are not UTF-8 become
+ * U+FFFD, and the text is counted in `tally`.
+ */
+function readText(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  tally: InvalidUtf8Tally,
+  hasEntities = true,
+): string {
   if (start >= end) return '';
 
   let isAscii = true;
@@ -502,9 +531,8 @@ function readText(bytes: Buffer, start: number, end: number, hasEntities = true)
     else if (byte === AMPERSAND) hasAmpersand = true;
   }
 
-  if (!isAscii && !isUtf8(bytes.subarray(start, end))) {
-    throw new XmlRpcDecodeError('reply is not valid UTF-8');
-  }
+  // Node's UTF-8 decoding puts U+FFFD where TextDecoder does, one per maximal bad subpart.
+  if (!isAscii && !isUtf8(bytes.subarray(start, end))) tally.texts++;
 
   const text = bytes.toString(isAscii ? 'latin1' : 'utf8', start, end);
 
@@ -517,10 +545,11 @@ function convertScalar(
   start: number,
   end: number,
   cdataText: string,
+  tally: InvalidUtf8Tally,
 ): XmlRpcValue {
-  if (tag === Tag.Integer && cdataText === '') return readInteger(bytes, start, end);
+  if (tag === Tag.Integer && cdataText === '') return readInteger(bytes, start, end, tally);
 
-  const text = cdataText + readText(bytes, start, end);
+  const text = cdataText + readText(bytes, start, end, tally);
   switch (tag) {
     case Tag.String:
       return text;
@@ -540,19 +569,24 @@ function convertScalar(
 }
 
 /** Parses decimal digits straight from the bytes; long numbers go through BigInt to stay exact. */
-function readInteger(bytes: Buffer, start: number, end: number): number | bigint {
+function readInteger(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  tally: InvalidUtf8Tally,
+): number | bigint {
   while (start < end && isSpace(bytes[start])) start++;
   while (end > start && isSpace(bytes[end - 1])) end--;
   const isNegative = bytes[start] === 0x2d;
   const digitsStart = isNegative || bytes[start] === 0x2b ? start + 1 : start;
   if (digitsStart === end || end - digitsStart > MAX_FAST_DIGITS) {
-    return readIntegerText(readText(bytes, start, end));
+    return readIntegerText(readText(bytes, start, end, tally));
   }
 
   let number = 0;
   for (let index = digitsStart; index < end; index++) {
     const digit = (bytes[index] as number) - 0x30;
-    if (digit < 0 || digit > 9) return readIntegerText(readText(bytes, start, end));
+    if (digit < 0 || digit > 9) return readIntegerText(readText(bytes, start, end, tally));
 
     number = number * 10 + digit;
   }

@@ -100,14 +100,11 @@ test('a seedbox collectd sends host and rTorrent values to a central collectd wr
   const uptimeFile = join(rrdDirectory, 'seedbox-1', 'rtorrent', 'uptime.rrd');
   await waitFor(
     async () => (await readdir(rrdDirectory)).length === 2 && (await exists(uptimeFile)),
+    () => "both hosts' folders and rTorrent's uptime file in the central RRD folder",
   );
   assert.deepEqual((await readdir(rrdDirectory)).sort(), ['central', 'seedbox-1']);
   assert.ok(await exists(join(rrdDirectory, 'central', 'load', 'load.rrd')));
   assert.ok(await exists(join(rrdDirectory, 'seedbox-1', 'memory', 'memory-used.rrd')));
-
-  // rrdcached holds the values (-w 3600) until asked: the file alone lags behind.
-  await sleep(3_000);
-  const direct = await lastUpdate(uptimeFile, []);
 
   // The viewer over the central folder asks rrdcached to flush before it reads.
   const ini = join(directory, 'rtmon.ini');
@@ -127,18 +124,29 @@ test('a seedbox collectd sends host and rTorrent values to a central collectd wr
   });
   defer(() => stopChild(viewer));
   const base = `http://127.0.0.1:${viewerPort}`;
-  await waitFor(async () => (await fetch(`${base}/healthz`)).ok);
+  await waitFor(
+    async () => (await fetch(`${base}/healthz`)).ok,
+    () => 'the viewer answering /healthz',
+  );
 
   const hosts = (await (await fetch(`${base}/api/hosts`)).json()) as { hosts: { name: string }[] };
   assert.deepEqual(hosts.hosts.map((host) => host.name).sort(), ['central', 'seedbox-1']);
-  const query = 'host=seedbox-1&plugin=rtorrent&series=uptime&start=-2min&end=now';
-  const series = (await (await fetch(`${base}/api/series?${query}`)).json()) as {
-    rows: (number | null)[][];
-  };
-  const newest = series.rows.filter((row) => row[1] !== null).at(-1) ?? [0];
-  assert.ok(
-    newest[0]! > direct.time,
-    `the viewer shows nothing newer than the file: ${direct.time}`,
+
+  // rrdcached holds the values (-w 3600) until asked, so the file alone lags behind. Each try
+  // reads the file as it is, then the viewer: one whose newest value is newer than the file's
+  // shows what only a flush could give. Right after a flush the cache may hold nothing newer
+  // yet, and the viewer's range ends at now rounded down, so one try is not always enough.
+  let direct = { time: 0, value: 0 };
+  let newest: (number | null)[] = [0];
+  await waitFor(
+    async () => {
+      direct = await lastUpdate(uptimeFile, []);
+      newest = await readNewestUptime(base);
+
+      return newest[0]! > direct.time;
+    },
+    () =>
+      `the viewer showing an uptime newer than the file's, ${direct.time}; its newest: ${newest[0]}`,
   );
   assert.ok(newest[0]! >= Date.now() / 1000 - 15, `the viewer's newest value is from ${newest[0]}`);
 
@@ -165,10 +173,21 @@ async function lastUpdate(file: string, flags: string[]): Promise<{ time: number
   return { time: Number(match?.[1]), value: Number(match?.[2]) };
 }
 
-async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+/** The newest known row of rTorrent's uptime over the last two minutes, as the viewer gives it. */
+async function readNewestUptime(base: string): Promise<(number | null)[]> {
+  const query = 'host=seedbox-1&plugin=rtorrent&series=uptime&start=-2min&end=now';
+  const series = (await (await fetch(`${base}/api/series?${query}`)).json()) as {
+    rows: (number | null)[][];
+  };
+
+  return series.rows.filter((row) => row[1] !== null).at(-1) ?? [0];
+}
+
+/** Checks `condition` every POLL_MS; `describe` says what did not happen if time runs out. */
+async function waitFor(condition: () => Promise<boolean>, describe: () => string): Promise<void> {
   const deadline = Date.now() + ARRIVAL_WAIT_MS;
   while (!(await condition().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`nothing arrived within ${ARRIVAL_WAIT_MS} ms`);
+    if (Date.now() > deadline) throw new Error(`not within ${ARRIVAL_WAIT_MS} ms: ${describe()}`);
 
     await sleep(POLL_MS);
   }

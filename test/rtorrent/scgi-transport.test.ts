@@ -50,6 +50,24 @@ for (const { title, peer, code, message } of PEER_FAULTS) {
   });
 }
 
+test('gives a string that is not UTF-8 with U+FFFD in place of its bad bytes, and counts it', async (t) => {
+  const [head = '', tail = ''] = xmlReply('<string>@</string>').split('@');
+  const xml = Buffer.concat([
+    Buffer.from(head),
+    Buffer.from('refus\xe9 \xff', 'latin1'),
+    Buffer.from(tail),
+  ]);
+  const client = await clientFor(t, (socket) => {
+    onScgiRequest(socket, () => {
+      socket.end(Buffer.concat([Buffer.from('Status: 200 OK\r\n\r\n'), xml]));
+    });
+  });
+
+  assert.equal(await client.call('d.message', ['A'.repeat(40)]), 'refus\ufffd \ufffd');
+  assert.equal(await client.call('d.message', ['A'.repeat(40)]), 'refus\ufffd \ufffd');
+  assert.equal(client.textsWithInvalidUtf8, 2);
+});
+
 test('names the URL and keeps the cause when nothing listens', async () => {
   const client = new RtorrentClient('scgi:///nonexistent/rtmon-test.sock', { timeoutMs: 500 });
 

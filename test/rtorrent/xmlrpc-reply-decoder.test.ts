@@ -12,6 +12,21 @@ function decode(text: string): XmlRpcReply {
   return decodeXmlRpcReply(Buffer.from(text, 'utf8'));
 }
 
+/** A reply up to where its value's XML starts, then `xml`. */
+function head(xml: string): string {
+  return reply('@').split('@')[0] + xml;
+}
+
+/** `xml`, then the rest of a reply after its value's XML. */
+function tail(xml: string): string {
+  return xml + reply('@').split('@')[1];
+}
+
+/** Each character of `text` as one byte, as a latin-1 file name or tracker message holds it. */
+function latin1(text: string): Buffer {
+  return Buffer.from(text, 'latin1');
+}
+
 const VALUE_CASES: { title: string; xml: string; expected: unknown }[] = [
   { title: 'an i4', xml: '<i4>-42</i4>', expected: -42 },
   { title: 'an int', xml: '<int>7</int>', expected: 7 },
@@ -111,6 +126,139 @@ test('gives the same value when the reply arrives one byte at a time', () => {
   assert.deepEqual(decoder.end(), { value: { k: 1 } });
 });
 
+/** A reply whose value is `parts` joined: strings as UTF-8 XML, number arrays as raw bytes. */
+function replyWithBytes(parts: (string | number[])[]): Buffer {
+  const value = parts.map((part) =>
+    typeof part === 'string' ? Buffer.from(part) : Uint8Array.from(part),
+  );
+
+  return Buffer.concat([Buffer.from(head('')), ...value, Buffer.from(tail(''))]);
+}
+
+// rTorrent keeps torrent names and tracker messages as the bytes it was given, often latin-1.
+const INVALID_UTF8_CASES: { title: string; parts: (string | number[])[]; expected: unknown }[] = [
+  {
+    title: 'a latin-1 name in a string',
+    parts: ['<string>caf', [0xe9], '.bin</string>'],
+    expected: 'caf\ufffd.bin',
+  },
+  {
+    title: 'a lone continuation byte in an untyped value',
+    parts: ['x', [0x80], 'y'],
+    expected: 'x\ufffdy',
+  },
+  {
+    title: 'a sequence cut short by an ASCII character',
+    parts: ['<string>', [0xe2, 0x82], '!</string>'],
+    expected: '\ufffd!',
+  },
+  {
+    title: 'an encoded surrogate',
+    parts: ['<string>', [0xed, 0xa0, 0x80], '</string>'],
+    expected: '\ufffd\ufffd\ufffd',
+  },
+  {
+    title: 'an overlong slash',
+    parts: ['<string>', [0xc0, 0xaf], '</string>'],
+    expected: '\ufffd\ufffd',
+  },
+  {
+    title: 'a bad byte between entities',
+    parts: ['<string>&lt;', [0xff], '&amp;</string>'],
+    expected: '<\ufffd&',
+  },
+  {
+    title: 'a bad byte inside CDATA',
+    parts: ['<string><![CDATA[<', [0xe9], '>]]></string>'],
+    expected: '<\ufffd>',
+  },
+  {
+    title: 'a bad byte in a struct member name',
+    parts: [
+      '<struct><member><name>k',
+      [0xe9],
+      '</name><value><i4>1</i4></value></member></struct>',
+    ],
+    expected: { 'k\ufffd': 1 },
+  },
+];
+
+for (const { title, parts, expected } of INVALID_UTF8_CASES) {
+  test(`decodes ${title} with U+FFFD in place of each bad sequence, and counts it`, () => {
+    const decoder = new XmlRpcReplyDecoder();
+    decoder.write(replyWithBytes(parts));
+
+    assert.deepEqual(decoder.end(), { value: expected });
+    assert.equal(decoder.textsWithInvalidUtf8, 1);
+  });
+}
+
+// Bad sequences of each kind the WHATWG decoder treats differently.
+const BAD_SEQUENCES = [
+  [0xe9],
+  [0x80, 0x80],
+  [0xe2, 0x82],
+  [0xed, 0xa0, 0x80],
+  [0xc0, 0xaf],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xf0, 0x9f, 0x98, 0x41],
+  [0xff, 0xfe],
+];
+
+test('puts U+FFFD where TextDecoder puts it', () => {
+  for (const sequence of BAD_SEQUENCES) {
+    const text = Uint8Array.from([0x61, ...sequence, 0x62]);
+    const decoded = decodeXmlRpcReply(replyWithBytes(['<string>', [...text], '</string>']));
+
+    assert.deepEqual(decoded, { value: new TextDecoder().decode(text) }, `bytes ${sequence}`);
+  }
+});
+
+test('counts the texts that held bad bytes, not the bytes, and no valid text', () => {
+  const decoder = new XmlRpcReplyDecoder();
+  decoder.write(
+    replyWithBytes([
+      '<array><data><value><string>naïve</string></value><value><string>',
+      [0xe9, 0x20, 0xff],
+      '</string></value><value>',
+      [0xfe],
+      '</value><value><string>plain</string></value></data></array>',
+    ]),
+  );
+
+  assert.deepEqual(decoder.end(), { value: ['naïve', '\ufffd \ufffd', '\ufffd', 'plain'] });
+  assert.equal(decoder.textsWithInvalidUtf8, 2);
+});
+
+test('gives the same value and count when bad bytes are split across pieces anywhere', () => {
+  const bytes = replyWithBytes([
+    '<array><data><value><string>a',
+    [0xe2, 0x82],
+    '€',
+    [0xe9],
+    '</string></value><value><string>',
+    [0xf0, 0x9f, 0x98],
+    '😀</string></value><value><string>',
+    [0xc3],
+    '</string></value></data></array>',
+  ]);
+  const expected = { value: ['a\ufffd€\ufffd', '\ufffd😀', '\ufffd'] };
+  assert.deepEqual(decodeXmlRpcReply(bytes), expected);
+
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    const decoder = new XmlRpcReplyDecoder();
+    decoder.write(bytes.subarray(0, cut));
+    decoder.write(bytes.subarray(cut));
+    assert.deepEqual(decoder.end(), expected, `split at byte ${cut}`);
+    assert.equal(decoder.textsWithInvalidUtf8, 3, `split at byte ${cut}`);
+  }
+
+  const bytewise = new XmlRpcReplyDecoder();
+  for (const byte of bytes) bytewise.write(Uint8Array.of(byte));
+  assert.deepEqual(bytewise.end(), expected);
+  assert.equal(bytewise.textsWithInvalidUtf8, 3);
+});
+
 const MALFORMED_CASES: { title: string; bytes: Buffer; message: RegExp }[] = [
   {
     title: 'plain text',
@@ -135,13 +283,23 @@ const MALFORMED_CASES: { title: string; bytes: Buffer; message: RegExp }[] = [
   },
   { title: 'an empty double', bytes: Buffer.from(reply('<double></double>')), message: /double/ },
   {
-    title: 'invalid UTF-8 inside a string',
+    title: 'a byte that is not UTF-8 inside an element name',
+    bytes: Buffer.concat([Buffer.from('<methodResponse><str'), latin1('\xe9'), Buffer.from('>')]),
+    message: /unexpected element <str\u00e9>/,
+  },
+  {
+    title: 'a byte that is not UTF-8 between elements',
     bytes: Buffer.concat([
-      Buffer.from(reply('<string>').split('<string>')[0] + '<string>ab'),
-      Buffer.from([0xff, 0xfe]),
-      Buffer.from('</string></value></param></params></methodResponse>'),
+      Buffer.from('<methodResponse>'),
+      latin1('\xe9'),
+      Buffer.from('<params>'),
     ]),
-    message: /not valid UTF-8/,
+    message: /unexpected text '\u00e9'/,
+  },
+  {
+    title: 'an integer holding a byte that is not UTF-8',
+    bytes: Buffer.concat([Buffer.from(head('<i4>1')), latin1('\xe9'), Buffer.from(tail('</i4>'))]),
+    message: /an integer holds '1\ufffd'/,
   },
   {
     title: 'a mismatched end tag',

@@ -71,20 +71,6 @@ export const PEER_FAULTS: PeerFault[] = [
     mayOutlastDeadline: true,
   },
   {
-    title: 'invalid UTF-8 inside a string',
-    peer: (socket) => {
-      const [head = '', tail = ''] = xmlReply('<string>@</string>').split('@');
-      const body = Buffer.concat([
-        Buffer.from(head),
-        Buffer.from([0xc3, 0x28, 0xff]),
-        Buffer.from(tail),
-      ]);
-      socket.end(Buffer.concat([Buffer.from(`Status: 200 OK\r\n\r\n`), body]));
-    },
-    code: 'ERR_RTORRENT_MALFORMED_REPLY',
-    message: /reply is not valid UTF-8/,
-  },
-  {
     title: 'an error status',
     peer: (socket) => socket.end('Status: 500 Internal Server Error\r\n\r\n'),
     code: 'ERR_RTORRENT_MALFORMED_REPLY',
