@@ -19,6 +19,7 @@ import { measurePoll } from './bench/measure-poll.js';
 import { measureViewer } from './bench/measure-viewer.js';
 import { measureRtorrentCpuPerPoll } from './bench/measure-rtorrent-cpu.js';
 import { pollLikeOlderExporter } from './bench/older-exporter-poll.js';
+import { waitUntilIdle } from './bench/wait-until-idle.js';
 import { replacePerformanceSection } from './bench/readme-section.js';
 import { createRtmonPoll } from './bench/rtmon-poll.js';
 import { startRtorrentFixture, type RtorrentFixture } from './bench/rtorrent-fixture.js';
@@ -78,6 +79,8 @@ async function measureRtorrentParts(
     const loadStart = performance.now();
     await fixture.growTo(items);
     progress(`rTorrent holds ${items} items (loaded in ${seconds(loadStart)})`);
+    const settledIn = await waitUntilIdle(pid);
+    progress(`rTorrent settled after ${(settledIn / 1000).toFixed(1)} s`);
 
     const poll = await measurePoll(url, socketPath, options.repetitions);
     progress(`poll ${poll.pollMs.toFixed(1)} ms, bare fetch ${poll.fetchMs.toFixed(1)} ms`);

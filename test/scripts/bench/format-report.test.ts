@@ -63,3 +63,14 @@ test('the report puts each figure beside its baseline and says what was not meas
   assert.ok(report.includes('| 10,000 | 230 ms | 200 ms | 3.6 MB | 70.4 MB |'), report);
   assert.ok(report.includes('| the viewer | not measured: no viewer yet |'), report);
 });
+
+test('says of each target whether it was met, and by how much', () => {
+  const report = formatReport(RESULTS);
+
+  assert.match(report, /- `poll_vs_fetch` 1\.15 against at most 1\.15: met, 0% under it\./);
+  assert.match(report, /- `decode_speedup_vs_xmlrpc` 40 against at least 20: met, 2 times/);
+  assert.match(report, /- `collector_rss_mb` 70\.44 against at most 80: met, 12% under it\./);
+
+  const slower = formatReport({ ...RESULTS, poll: { ...RESULTS.poll, pollMs: 260 } });
+  assert.match(slower, /- `poll_vs_fetch` 1\.3 against at most 1\.15: MISSED, 13% over it\./);
+});
