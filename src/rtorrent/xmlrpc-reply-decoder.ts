@@ -1,6 +1,4 @@
-import { isUtf8 } from 'node:buffer';
-
-import { decodeXmlEntities } from './xml-entities.js';
+import { XmlRpcDecodeError } from './xmlrpc-decode-error.js';
 import {
   INTEGER_CLOSE_LENGTH,
   INTEGER_OPEN_LENGTH,
@@ -19,8 +17,18 @@ import {
   VALUE_CLOSE_LENGTH,
   VALUE_OPEN_LENGTH,
 } from './xmlrpc-markup.js';
+import {
+  convertScalar,
+  isSpace,
+  MAX_FAST_DIGITS,
+  readFault,
+  readText,
+  type InvalidUtf8Tally,
+} from './xmlrpc-scalars.js';
 import { identifyTag, isScalarTag, Tag } from './xmlrpc-tags.js';
-import type { XmlRpcFault, XmlRpcReply, XmlRpcValue } from './xmlrpc-value.js';
+import type { XmlRpcReply, XmlRpcValue } from './xmlrpc-value.js';
+
+export { XmlRpcDecodeError } from './xmlrpc-decode-error.js';
 
 // Arrays and structs nest this deep at most; rTorrent's deepest reply (trackers inside items
 // inside a multicall) is five levels, so anything near this is garbage, not data.
@@ -28,9 +36,6 @@ const MAX_NESTING_DEPTH = 64;
 
 // How much of a new piece is joined to the unfinished end of the last one to complete it.
 const JOINED_HEAD_BYTES = 4096;
-
-// Up to 15 decimal digits always fit a double exactly; longer numbers take the exact path.
-const MAX_FAST_DIGITS = 15;
 
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
@@ -46,21 +51,6 @@ const EMPTY = Buffer.alloc(0);
  */
 interface Latin1Slicing {
   latin1Slice(start: number, end: number): string;
-}
-
-/** The bytes are not an XML-RPC reply; the message says where it went wrong. */
-export class XmlRpcDecodeError extends Error {
-  readonly code = 'ERR_XMLRPC_DECODE';
-
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'XmlRpcDecodeError';
-  }
-}
-
-/** How many texts held bytes that are not UTF-8, each decoded with U+FFFD in their place. */
-interface InvalidUtf8Tally {
-  texts: number;
 }
 
 type Container =
@@ -531,131 +521,4 @@ function findNameEnd(bytes: Buffer, start: number, end: number): number {
   }
 
   return end;
-}
-
-/**
- * Element text as a string, with entities replaced unless raw. Bytes that are not UTF-8 become
- * U+FFFD, and the text is counted in `tally`.
- */
-function readText(
-  bytes: Buffer,
-  start: number,
-  end: number,
-  tally: InvalidUtf8Tally,
-  hasEntities = true,
-): string {
-  if (start >= end) return '';
-
-  let isAscii = true;
-  let hasAmpersand = false;
-  for (let index = start; index < end; index++) {
-    const byte = bytes[index] as number;
-    if (byte >= 0x80) isAscii = false;
-    else if (byte === AMPERSAND) hasAmpersand = true;
-  }
-
-  // Node's UTF-8 decoding puts U+FFFD where TextDecoder does, one per maximal bad subpart.
-  if (!isAscii && !isUtf8(bytes.subarray(start, end))) tally.texts++;
-
-  const text = bytes.toString(isAscii ? 'latin1' : 'utf8', start, end);
-
-  return hasEntities && hasAmpersand ? decodeXmlEntities(text) : text;
-}
-
-function convertScalar(
-  tag: Tag,
-  bytes: Buffer,
-  start: number,
-  end: number,
-  cdataText: string,
-  tally: InvalidUtf8Tally,
-): XmlRpcValue {
-  if (tag === Tag.Integer && cdataText === '') return readInteger(bytes, start, end, tally);
-
-  const text = cdataText + readText(bytes, start, end, tally);
-  switch (tag) {
-    case Tag.String:
-      return text;
-    case Tag.Integer:
-      return readIntegerText(text);
-    case Tag.Boolean:
-      return readBoolean(text);
-    case Tag.Double:
-      return readDouble(text);
-    case Tag.Base64:
-      return Buffer.from(text, 'base64');
-    case Tag.DateTime:
-      return text.trim();
-    default:
-      return null;
-  }
-}
-
-/** Parses decimal digits straight from the bytes; long numbers go through BigInt to stay exact. */
-function readInteger(
-  bytes: Buffer,
-  start: number,
-  end: number,
-  tally: InvalidUtf8Tally,
-): number | bigint {
-  while (start < end && isSpace(bytes[start])) start++;
-  while (end > start && isSpace(bytes[end - 1])) end--;
-  const isNegative = bytes[start] === 0x2d;
-  const digitsStart = isNegative || bytes[start] === 0x2b ? start + 1 : start;
-  if (digitsStart === end || end - digitsStart > MAX_FAST_DIGITS) {
-    return readIntegerText(readText(bytes, start, end, tally));
-  }
-
-  let number = 0;
-  for (let index = digitsStart; index < end; index++) {
-    const digit = (bytes[index] as number) - 0x30;
-    if (digit < 0 || digit > 9) return readIntegerText(readText(bytes, start, end, tally));
-
-    number = number * 10 + digit;
-  }
-
-  return isNegative ? -number : number;
-}
-
-function readIntegerText(text: string): number | bigint {
-  const trimmed = text.trim();
-  if (!/^[+-]?\d+$/.test(trimmed)) throw new XmlRpcDecodeError(`an integer holds '${text}'`);
-
-  const number = Number(trimmed);
-
-  return Number.isSafeInteger(number) ? number : BigInt(trimmed);
-}
-
-function isSpace(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
-function readBoolean(text: string): boolean {
-  const trimmed = text.trim();
-  if (trimmed === '1') return true;
-
-  if (trimmed === '0') return false;
-
-  throw new XmlRpcDecodeError(`a boolean holds '${text}'`);
-}
-
-function readDouble(text: string): number {
-  const number = Number(text.trim());
-  if (text.trim() === '' || Number.isNaN(number)) {
-    throw new XmlRpcDecodeError(`a double holds '${text}'`);
-  }
-
-  return number;
-}
-
-function readFault(value: XmlRpcValue | undefined): XmlRpcFault {
-  const isStruct = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isStruct || Buffer.isBuffer(value)) {
-    throw new XmlRpcDecodeError('<fault> does not hold a struct');
-  }
-
-  const faultCode = value['faultCode'];
-  const faultString = value['faultString'];
-
-  return { faultCode: Number(faultCode ?? 0), faultString: String(faultString ?? '') };
 }
