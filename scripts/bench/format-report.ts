@@ -53,9 +53,7 @@ export function formatReport(results: BenchResults): string {
 const POLL_NOTE =
   'rTorrent builds its whole reply before it sends a byte, so a poll cannot hide its own work ' +
   'behind the fetch: what it adds is decoding and summing, one row at a time as the bytes ' +
-  "arrive, with no list of rows kept. rTorrent's `cat` joins each item's seven numbers into " +
-  'one string, which makes the reply 40% smaller and quicker for rTorrent to build; the ' +
-  'baseline fetches that same smaller reply. The collector reads /proc while rTorrent builds it.';
+  'arrive, with no list of rows kept. The collector reads /proc while rTorrent builds the reply.';
 
 /** One line per target: met or missed, and by how much, so that an easy one can be raised. */
 function formatHeadroom(results: BenchResults): string[] {

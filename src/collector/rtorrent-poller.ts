@@ -4,8 +4,7 @@ import type { MethodCall, MulticallOutcome, RtorrentClient } from '../rtorrent/r
 import type { XmlRpcValue } from '../rtorrent/xmlrpc-value.js';
 import { buildGlobalCalls } from './global-commands.js';
 import { cpuPercentBetween, readProcessSample, type ProcessSample } from './process-stats.js';
-import { itemFields } from './item-fields.js';
-import { ItemTally } from './item-tally.js';
+import { ITEM_FIELDS, ItemTally } from './item-tally.js';
 import type { PeerCounts, RtorrentSnapshot } from './rtorrent-snapshot.js';
 import { trackerDomain } from './tracker-domain.js';
 import { TrackerDomainCache } from './tracker-domain-cache.js';
@@ -105,14 +104,12 @@ export class RtorrentPoller {
 
   /** Sums every item's row as it is decoded; undefined when rTorrent sends no list. */
   private async readItems(methods: ReadonlySet<string>): Promise<ItemTally | undefined> {
-    const canJoinNumbers = methods.has('cat');
-    const fields = itemFields(canJoinNumbers);
-    const tally = new ItemTally(this.trackerDomains, canJoinNumbers);
+    const tally = new ItemTally(this.trackerDomains);
     this.trackerDomains.beginPoll();
     const visit = (row: XmlRpcValue): void => tally.add(row);
     const count = methods.has('d.multicall2')
-      ? await this.client.callForEach('d.multicall2', ['', 'main', ...fields], visit)
-      : await this.client.callForEach('d.multicall', ['main', ...fields], visit);
+      ? await this.client.callForEach('d.multicall2', ['', 'main', ...ITEM_FIELDS], visit)
+      : await this.client.callForEach('d.multicall', ['main', ...ITEM_FIELDS], visit);
     if (count === undefined) return undefined;
 
     this.trackerDomains.endPoll();

@@ -4,14 +4,9 @@ import { test } from 'node:test';
 import { ItemTally } from '../../src/collector/item-tally.js';
 import { TrackerDomainCache } from '../../src/collector/tracker-domain-cache.js';
 
-/** A row as the item multicall gives it without `cat`: hash, the seven numbers, message. */
+/** A row as the item multicall gives it, in ITEM_FIELDS order. */
 function row(hash: string, up: number, down: number, size: number, message = '', peers = 0) {
-  return [hash, up, down, 0, size, size / 2, 1, peers, message];
-}
-
-/** The same row as the item multicall gives it with its numbers joined by `cat`. */
-function joinedRow(hash: string, up: number, down: number, size: number, message = '', peers = 0) {
-  return [hash, [up, down, 0, size, size / 2, 1, peers].join('/'), message];
+  return [hash, up, down, 0, size, size / 2, 1, message, peers];
 }
 
 test('sums rows as they come and counts each under its tracker domain', () => {
@@ -19,7 +14,7 @@ test('sums rows as they come and counts each under its tracker domain', () => {
   domains.set('A', 'one.example');
   domains.set('B', 'two.example');
   domains.beginPoll();
-  const tally = new ItemTally(domains, false);
+  const tally = new ItemTally(domains);
 
   tally.add(row('A', 10, 0, 1_000));
   tally.add(row('B', 0, 5, 3_000, 'Tracker: timed out', 2));
@@ -44,7 +39,7 @@ test('sums rows as they come and counts each under its tracker domain', () => {
 test('places items under their domains once the domains are known, and skips newcomers', () => {
   const domains = new TrackerDomainCache();
   domains.beginPoll();
-  const tally = new ItemTally(domains, false);
+  const tally = new ItemTally(domains);
   tally.add(row('A', 10, 0, 1_000));
   tally.add(row('B', 20, 0, 1_000));
 
@@ -96,35 +91,4 @@ test('finds the domain of every row whether rTorrent kept its order or not', () 
     const expected = order.map((hash) => ({ A: 'one.example', B: 'two.example' })[hash]);
     assert.deepEqual(found, expected, `rows ${order.join(', ')}`);
   }
-});
-
-test('reads numbers that rTorrent joined into one string as it reads separate ones', () => {
-  const tallies = [false, true].map((areNumbersJoined) => {
-    const domains = new TrackerDomainCache();
-    domains.set('A', 'one.example');
-    domains.beginPoll();
-    const tally = new ItemTally(domains, areNumbersJoined);
-    const make = areNumbersJoined ? joinedRow : row;
-    tally.add(make('A', 10, 3, 6_000_000_000, 'Tracker: timed out', 2));
-    tally.add(make('B', 0, 0, 1_000));
-
-    return tally;
-  });
-
-  assert.deepEqual(tallies[1]?.totals, tallies[0]?.totals);
-  assert.deepEqual(tallies[1]?.hashesWithPeers, ['A']);
-  assert.equal(tallies[1]?.totals.sizeBytes, 6_000_001_000);
-});
-
-test('counts a joined field that is missing or not a number as 0, and keeps the others', () => {
-  const domains = new TrackerDomainCache();
-  domains.beginPoll();
-  const tally = new ItemTally(domains, true);
-  tally.add(['A', '5/x/0/100', '']);
-  tally.add(['B', 42, '']);
-
-  assert.equal(tally.totals.items, 2);
-  assert.equal(tally.totals.sizeBytes, 100);
-  assert.equal(tally.totals.leftBytes, 0);
-  assert.equal(tally.totals.transferring, 1);
 });

@@ -82,23 +82,6 @@ describe('a poll of a real rTorrent with seeding, leeching and stopped items', (
     assert.equal(lines.filter((line) => line.includes('percent-cpu')).length, 0);
   });
 
-  test('asks rTorrent 0.9.8 to join the numbers of each item into one string with cat', async () => {
-    const client = rtorrent.client;
-    const itemRequests: unknown[][] = [];
-    const callForEach = client.callForEach.bind(client);
-    client.callForEach = (method, params, visit) => {
-      itemRequests.push(params);
-
-      return callForEach(method, params, visit);
-    };
-    await new RtorrentPoller(client).poll();
-    client.callForEach = callForEach;
-
-    assert.equal(itemRequests.length, 1);
-    assert.deepEqual(itemRequests[0]?.slice(0, 3), ['', 'main', 'd.hash=']);
-    assert.match(String(itemRequests[0]?.[3]), /^cat=\$d\.up\.rate=,\/,\$d\.down\.rate=,/);
-  });
-
   test('fetches tracker lists once, nested in one item multicall, not per item', async () => {
     const client = rtorrent.client;
     const requests: { method: string; params: unknown[] }[] = [];

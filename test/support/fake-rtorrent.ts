@@ -50,13 +50,7 @@ function answer(method: string, body: string): string {
     return xmlReply(array(FAKE_RTORRENT.items.map(trackerRow)));
   }
 
-  if (method === 'd.multicall2') {
-    const fields = [...body.matchAll(/<string>([^<]*)<\/string>/g)].map((match) => match[1] ?? '');
-    // The first parameters are the target and the view; the fields come after them.
-    const rows = FAKE_RTORRENT.items.map((item) => itemRow(item, fields.slice(2)));
-
-    return xmlReply(array(rows));
-  }
+  if (method === 'd.multicall2') return xmlReply(array(FAKE_RTORRENT.items.map(itemRow)));
 
   if (method === 'system.multicall') return xmlReply(array(readCalls(body).map(answerInside)));
 
@@ -97,21 +91,18 @@ function trackerRow(item: (typeof FAKE_RTORRENT.items)[number]): string {
   return array([string(item.hash), array([array([int(0), string(FAKE_RTORRENT.tracker)])])]);
 }
 
-/** One item's row, each requested field in turn, as rTorrent answers `d.multicall2`. */
-function itemRow(item: (typeof FAKE_RTORRENT.items)[number], fields: string[]): string {
-  const values: Record<string, string> = {
-    'd.hash=': string(item.hash),
-    'd.up.rate=': int(item.upRate),
-    'd.down.rate=': int(0),
-    'd.skip.rate=': int(0),
-    'd.size_bytes=': int(item.sizeBytes),
-    'd.left_bytes=': int(item.leftBytes),
-    'd.size_files=': int(item.files),
-    'd.message=': string(item.message),
-    'd.peers_connected=': int(0),
-  };
-
-  return array(fields.map((field) => values[field] ?? faultStruct(-506, `no ${field} here`)));
+function itemRow(item: (typeof FAKE_RTORRENT.items)[number]): string {
+  return array([
+    string(item.hash),
+    int(item.upRate),
+    int(0),
+    int(0),
+    int(item.sizeBytes),
+    int(item.leftBytes),
+    int(item.files),
+    string(item.message),
+    int(0),
+  ]);
 }
 
 function faultReply(code: number, message: string): string {
