@@ -32,7 +32,13 @@ export interface BenchResults {
   environment: BenchEnvironment;
   items: number;
   repetitions: number;
-  poll: { pollMs: number; fetchMs: number; replyBytes: number; lineCount: number };
+  poll: {
+    pollMs: number;
+    fetchMs: number;
+    turnRatioQuartiles: [number, number];
+    replyBytes: number;
+    lineCount: number;
+  };
   decode: { replyBytes: number; rtmonMs: number; xmlrpcMs: number; pythonMs: number };
   collector: { polls: number; failures: number; peakRssMb: number };
   rtorrentCpu: {

@@ -1,6 +1,6 @@
 import { fetchReplySize } from './raw-scgi-fetch.js';
 import { createRtmonPoll } from './rtmon-poll.js';
-import { timeRivals } from './statistics.js';
+import { median, quantile, timeRivalTurns } from './statistics.js';
 
 // The first poll also lists rTorrent's commands and views and fetches every item's trackers,
 // which later polls keep; the steady state is what runs every interval.
@@ -11,6 +11,11 @@ export interface PollFigures {
   pollMs: number;
   /** The same requests sent over a bare socket, the replies only read; median ms. */
   fetchMs: number;
+  /**
+   * The quartiles of poll/fetch taken turn by turn: how far one run's ratio may stray on this
+   * machine, which a single median hides.
+   */
+  turnRatioQuartiles: [number, number];
   /** Bytes of the poll's replies, headers included. */
   replyBytes: number;
   /** PUTVAL lines one poll writes. */
@@ -36,7 +41,15 @@ export async function measurePoll(
   };
   await fetchAll();
 
-  const [pollMs, fetchMs] = await timeRivals(repetitions, () => rtmon.poll(), fetchAll);
+  const turns = await timeRivalTurns(repetitions, () => rtmon.poll(), fetchAll);
+  const ratios = turns.map(([poll, fetch]) => poll / fetch);
 
-  return { pollMs, fetchMs, replyBytes, lineCount, requests };
+  return {
+    pollMs: median(turns.map(([poll]) => poll)),
+    fetchMs: median(turns.map(([, fetch]) => fetch)),
+    turnRatioQuartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
+    replyBytes,
+    lineCount,
+    requests,
+  };
 }

@@ -30,12 +30,33 @@ export async function timeRivals(
   first: () => unknown,
   second: () => unknown,
 ): Promise<[number, number]> {
-  const firstTimes: number[] = [];
-  const secondTimes: number[] = [];
+  const turns = await timeRivalTurns(repetitions, first, second);
+
+  return [median(turns.map(([time]) => time)), median(turns.map(([, time]) => time))];
+}
+
+/** Both rivals' times in each turn, in milliseconds, first rival first. */
+export async function timeRivalTurns(
+  repetitions: number,
+  first: () => unknown,
+  second: () => unknown,
+): Promise<[number, number][]> {
+  const turns: [number, number][] = [];
   for (let index = 0; index < repetitions; index++) {
-    firstTimes.push(...(await timeRuns(1, first)));
-    secondTimes.push(...(await timeRuns(1, second)));
+    const [firstTime = 0] = await timeRuns(1, first);
+    const [secondTime = 0] = await timeRuns(1, second);
+    turns.push([firstTime, secondTime]);
   }
 
-  return [median(firstTimes), median(secondTimes)];
+  return turns;
+}
+
+/** The value below which `share` of the values lie, read from the sorted values. */
+export function quantile(values: readonly number[], share: number): number {
+  if (values.length === 0) throw new RangeError('quantile of no values');
+
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.round(share * (sorted.length - 1))));
+
+  return sorted[index] as number;
 }

@@ -13,6 +13,8 @@ export function summarize(results: BenchResults): Record<string, number | null> 
     poll_ms: round(poll.pollMs),
     fetch_ms: round(poll.fetchMs),
     poll_vs_fetch: round(poll.pollMs / poll.fetchMs, 3),
+    poll_vs_fetch_turn_q1: round(poll.turnRatioQuartiles[0], 3),
+    poll_vs_fetch_turn_q3: round(poll.turnRatioQuartiles[1], 3),
     reply_bytes: poll.replyBytes,
     decode_ms: round(decode.rtmonMs),
     decode_xmlrpc_ms: round(decode.xmlrpcMs),

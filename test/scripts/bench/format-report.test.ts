@@ -13,7 +13,13 @@ const RESULTS: BenchResults = {
   },
   items: 10_000,
   repetitions: 7,
-  poll: { pollMs: 230, fetchMs: 200, replyBytes: 3_600_000, lineCount: 60 },
+  poll: {
+    pollMs: 230,
+    fetchMs: 200,
+    turnRatioQuartiles: [1.1, 1.2],
+    replyBytes: 3_600_000,
+    lineCount: 60,
+  },
   decode: { replyBytes: 3_500_000, rtmonMs: 25, xmlrpcMs: 1000, pythonMs: 500 },
   collector: { polls: 50, failures: 0, peakRssMb: 70.44 },
   rtorrentCpu: {
@@ -73,4 +79,8 @@ test('says of each target whether it was met, and by how much', () => {
 
   const slower = formatReport({ ...RESULTS, poll: { ...RESULTS.poll, pollMs: 260 } });
   assert.match(slower, /- `poll_vs_fetch` 1\.3 against at most 1\.15: MISSED, 13% over it\./);
+});
+
+test('shows how far the poll ratio strayed from turn to turn', () => {
+  assert.match(formatReport(RESULTS), /\| 1\.15 \(turn by turn 1\.1 to 1\.2\) \|/);
 });
