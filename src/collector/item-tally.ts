@@ -25,7 +25,8 @@ interface UnplacedItem {
 
 /**
  * Sums the item multicall's rows one at a time, as they are decoded, so that no row outlives
- * its turn: building 10,000 row objects and summing them afterwards cost more than decoding.
+ * its turn: turning 10,000 rows into objects kept to the end of the reply and summing them
+ * afterwards took about 8 ms of a poll's own time, besides the garbage.
  */
 export class ItemTally {
   readonly totals: ItemTotals = emptyItemTotals();

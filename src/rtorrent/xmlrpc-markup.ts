@@ -1,8 +1,8 @@
 // Tests for the few tags that make up nearly all of a multicall reply, written out byte by byte:
-// a loop over a prefix held in an array took a third of the decoding time of a 3.5 MB reply,
-// and the same comparisons spelled out took a tenth. A read past the end of the bytes gives
-// undefined, which would match nothing, but each test first checks that the whole tag is there:
-// V8 stops optimizing a function that reads past the end of a typed array, again and again.
+// profiling the decoding of a 3.5 MB reply put its hottest line in a loop that compared bytes
+// with a tag held in a Buffer. Each test first checks that the whole tag is there, though a
+// read past the end would only give undefined: V8 stops optimizing a function that reads past
+// the end of a typed array, again and again (33 times in 20 decodes).
 
 /** Lengths of the tags below, for stepping over them. */
 export const VALUE_OPEN_LENGTH = 7;
