@@ -4,11 +4,11 @@ import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import { runCollectLoop } from '../../src/collector/collect-loop.js';
 import { onScgiRequest, startFakePeer } from '../support/fake-peer.js';
 import { answerLikeRtorrent } from '../support/fake-rtorrent.js';
 import { PEER_FAULTS } from '../support/peer-faults.js';
 import { waitUntil } from '../support/wait-until.js';
+import { watchCollectLoop } from '../support/watched-collect-loop.js';
 
 const INTERVAL_S = 0.5;
 const FAULTY_FOR_MS = 1_000;
@@ -52,24 +52,12 @@ for (const fault of PEER_FAULTS) {
       onScgiRequest(socket, (body) => socket.end(answerLikeRtorrent(body)));
     });
     t.after(() => peer.close());
-    const lines: string[] = [];
-    const warnings: string[] = [];
-    const stop = new AbortController();
-    t.after(() => stop.abort());
     collectGarbage();
     const memory = watchMemory();
     t.after(() => memory.stop());
 
-    const loop = runCollectLoop({
-      url: peer.url,
-      instance: '',
-      hostname: 'test',
-      intervalSeconds: INTERVAL_S,
-      once: false,
-      emit: (line) => lines.push(line),
-      warn: (line) => warnings.push(line),
-      signal: stop.signal,
-    });
+    const loop = watchCollectLoop(t, peer.url, INTERVAL_S);
+    const { lines, warnings } = loop;
     await waitUntil(() => countPutvals(lines) > 0, 2_000, 'a first poll');
     isFaulty = true;
     const faultyFrom = Date.now();
@@ -79,8 +67,7 @@ for (const fault of PEER_FAULTS) {
     isFaulty = false;
     await waitUntil(() => warnings.length === 2, 3_000, 'the return is reported');
     await waitUntil(() => lines.at(-1)?.startsWith('PUTVAL') ?? false, 2_000, 'a poll after');
-    stop.abort();
-    await loop;
+    await loop.stop();
     memory.stop();
     collectGarbage();
 

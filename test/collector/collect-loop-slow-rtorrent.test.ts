@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { runCollectLoop } from '../../src/collector/collect-loop.js';
 import { startScriptedRtorrent, type RequestFate } from '../support/scripted-rtorrent.js';
 import { waitUntil } from '../support/wait-until.js';
+import { watchCollectLoop } from '../support/watched-collect-loop.js';
 
 // The loop gives each call 0.8 of the interval: 800 ms here.
 const INTERVAL_S = 1;
@@ -56,29 +56,15 @@ for (const { title, fates, requests } of CASES) {
   test(title, async (t) => {
     const rtorrent = await startScriptedRtorrent((index) => fates[index] ?? { answerAfterMs: 0 });
     t.after(() => rtorrent.close());
-    const lines: string[] = [];
-    const warnings: string[] = [];
-    const stop = new AbortController();
-    t.after(() => stop.abort());
-
-    const loop = runCollectLoop({
-      url: rtorrent.url,
-      instance: '',
-      hostname: 'test',
-      intervalSeconds: INTERVAL_S,
-      once: false,
-      emit: (line) => lines.push(line),
-      warn: (line) => warnings.push(line),
-      signal: stop.signal,
-    });
+    const loop = watchCollectLoop(t, rtorrent.url, INTERVAL_S);
+    const { lines, warnings } = loop;
     const countPolls = () => lines.filter((line) => line.includes('/count-items_total"')).length;
     await waitUntil(
       () => countPolls() >= POLLS_AFTER_RECOVERY,
       RECOVERY_WAIT_MS,
       `${POLLS_AFTER_RECOVERY} polls written`,
     );
-    stop.abort();
-    await loop;
+    await loop.stop();
 
     const asked = rtorrent.requests;
     assert.deepEqual(asked.slice(0, requests.length), requests, asked.join('\n'));
