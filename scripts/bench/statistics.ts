@@ -23,19 +23,8 @@ export async function timeRuns(repetitions: number, run: () => unknown): Promise
 
 /**
  * Times two rivals turn about, so that load from other programs on a shared machine falls on
- * both alike; medians in milliseconds.
+ * both alike: both rivals' times in each turn, in milliseconds, first rival first.
  */
-export async function timeRivals(
-  repetitions: number,
-  first: () => unknown,
-  second: () => unknown,
-): Promise<[number, number]> {
-  const turns = await timeRivalTurns(repetitions, first, second);
-
-  return [median(turns.map(([time]) => time)), median(turns.map(([, time]) => time))];
-}
-
-/** Both rivals' times in each turn, in milliseconds, first rival first. */
 export async function timeRivalTurns(
   repetitions: number,
   first: () => unknown,
