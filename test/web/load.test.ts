@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { execa } from 'execa';
 
-import { createRrdFixture, type RrdFixture } from '../helpers/rrd-fixture.js';
-import { serveApp, type ServedApp } from '../helpers/serve-app.js';
+import { serveFixtureForFile } from '../helpers/served-fixture.js';
 
 const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 const LOAD_DURATION_S = 3;
@@ -13,18 +12,7 @@ const LOAD_CONNECTIONS = 8;
 /** The server's resident memory may grow this much under a run: caches fill, then stay. */
 const MAX_RSS_GROWTH_BYTES = 64 * 1024 * 1024;
 
-let fixture: RrdFixture;
-let served: ServedApp;
-
-before(async () => {
-  fixture = await createRrdFixture();
-  served = await serveApp({ rrdDir: fixture.rrdDir });
-});
-
-after(async () => {
-  await served?.close();
-  await fixture?.remove();
-});
+const served = serveFixtureForFile();
 
 interface AutocannonResult {
   requests: { total: number };

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { createRrdFixture, type RrdFixture } from '../helpers/rrd-fixture.js';
-import { serveApp, type ServedApp } from '../helpers/serve-app.js';
+import { serveFixtureForFile } from '../helpers/served-fixture.js';
 
 const ANSWER_WITHIN_MS = 5_000;
 
-let fixture: RrdFixture;
-let served: ServedApp;
-
-before(async () => {
-  fixture = await createRrdFixture();
-  served = await serveApp({ rrdDir: fixture.rrdDir });
-});
-
-after(async () => {
-  await served?.close();
-  await fixture?.remove();
-});
+const served = serveFixtureForFile();
 
 /** Raw bytes a client may send that no browser would: too long, too many, or not HTTP. */
 const RAW_REQUESTS: { title: string; bytes: () => string; status: RegExp }[] = [
