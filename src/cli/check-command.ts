@@ -12,7 +12,6 @@ import { resolveRtorrentTarget } from './rtorrent-target.js';
 const ITEM_COMMANDS = ['d.multicall2', 't.multicall', 'p.multicall', 'view.list', 'view.size'];
 
 export const checkCommand: Command = {
-  summary: 'poll rTorrent once and print what the collector would write, for a person',
   usage: 'rtmon check [--url URL] [--config FILE]',
   async run(args) {
     const flags = parseFlags(args, { url: { type: 'string' }, config: { type: 'string' } });

@@ -11,7 +11,6 @@ const DEFAULT_INTERVAL_SECONDS = 10;
 const PARENT_CHECK_MS = 500;
 
 export const collectCommand: Command = {
-  summary: 'the collectd exec plugin: print PUTVAL lines for rTorrent every interval',
   usage: 'rtmon collect [--url URL] [--instance NAME] [--config FILE] [--once]',
   async run(args) {
     const flags = parseFlags(args, {

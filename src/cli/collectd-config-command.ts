@@ -9,7 +9,6 @@ import { parseFlags } from './parse-flags.js';
 import { resolveRtorrentTarget } from './rtorrent-target.js';
 
 export const collectdConfigCommand: Command = {
-  summary: "print the collectd.conf lines that run this install's collector",
   usage: 'rtmon collectd-config [--url URL] [--instance NAME] [--config FILE] [--user USER:GROUP]',
   async run(args) {
     const flags = parseFlags(args, {

@@ -1,6 +1,5 @@
-/** One `rtmon` subcommand: its one-line summary and what it does with its arguments. */
+/** One `rtmon` subcommand: how it is called and what it does with its arguments. */
 export interface Command {
-  summary: string;
   usage: string;
   /** Resolves to the process exit status. */
   run(args: string[]): Promise<number>;

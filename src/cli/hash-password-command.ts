@@ -5,7 +5,6 @@ import { UsageError, type Command } from './command.js';
 
 /** `rtmon hash-password`: reads a password on stdin, prints its hash for `[httpd.users]`. */
 export const hashPasswordCommand: Command = {
-  summary: 'hash a password read from stdin, for [httpd.users] in the ini file',
   usage: "printf '%s' 'PASSWORD' | rtmon hash-password",
   run: runHashPassword,
 };

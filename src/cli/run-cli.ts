@@ -11,13 +11,14 @@ export async function runCli(args: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
 
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const entry = COMMANDS[name];
+  if (entry === undefined) {
     console.error(`rtmon: unknown command '${name}'\n\n${formatHelp()}`);
 
     return 2;
   }
 
+  const command = await entry.load();
   try {
     return await command.run(rest);
   } catch (error) {
@@ -35,8 +36,8 @@ export async function runCli(args: string[]): Promise<number> {
 
 /** The usage text: every command with its summary. */
 export function formatHelp(): string {
-  const lines = Object.entries(COMMANDS).map(([name, command]) => {
-    return `  ${name.padEnd(16)} ${command.summary}`;
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => {
+    return `  ${name.padEnd(16)} ${entry.summary}`;
   });
 
   return ['usage: rtmon <command> [options]', '', 'commands:', ...lines].join('\n');

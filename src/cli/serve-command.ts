@@ -18,7 +18,6 @@ import { describeError } from '../describe-error.js';
 
 /** `rtmon serve`: the web viewer over the RRD folder, until SIGINT or SIGTERM. */
 export const serveCommand: Command = {
-  summary: 'serve the live page, the graph browser and the JSON API',
   usage: 'rtmon serve [--config FILE] [--rrd-dir DIR] [--host H] [--port P]',
   run: runServe,
 };

@@ -13,7 +13,6 @@ const DEFAULT_INTERVAL_SECONDS = 10;
 
 /** `rtmon start`: collectd, the collector and the viewer on this machine, a demo if need be. */
 export const startCommand: Command = {
-  summary: 'run collectd, the collector and the viewer here (a demo swarm if no rTorrent)',
   usage:
     'rtmon start [--url URL] [--instance NAME] [--demo] [--host H] [--port P] ' +
     '[--interval SECONDS] [--state-dir DIR]',
