@@ -10,6 +10,7 @@ import { GROUP_PREFIX, groupSeries } from '../graph/series-group.js';
 import { parseGraphvOutput } from '../rrd/graphv-output.js';
 import { DataSourceNames } from '../rrd/data-source-names.js';
 import type { AppContext } from './app-context.js';
+import { isEtagMatch } from './etag-match.js';
 import { findSeriesOr404 } from './find-series.js';
 import { badParameter, notFound } from './http-error.js';
 import { readChoice, readInteger, readParameter } from './query.js';
@@ -57,7 +58,7 @@ export function addGraphRoute(app: Hono, context: AppContext): void {
     const etag = GraphCache.etagFor(key);
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+    if (isEtagMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
 
     const graph =
       context.graphCache.get(key) ?? (await renderGraph(context, subject, request, key));
