@@ -38,6 +38,7 @@ export default tseslint.config(
         location: 'readonly',
         history: 'readonly',
         localStorage: 'readonly',
+        performance: 'readonly',
       },
     },
   },

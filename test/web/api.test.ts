@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 
 import { execa } from 'execa';
@@ -202,6 +203,31 @@ test('a series downloads as CSV, a row per step, unknown as an empty field', asy
     ].join('\n'),
   );
 });
+
+/** Answers that come gzipped when the browser takes gzip, and the live JSON that does not. */
+const COMPRESSION: Array<[string, string | null]> = [
+  ['/api/hosts', 'gzip'],
+  ['/api/series?host=seedbox&plugin=load&series=load&range=hour', 'gzip'],
+  ['/api/series?host=seedbox&plugin=load&series=load&range=hour&format=csv', 'gzip'],
+  ['/api/live?host=seedbox', null],
+];
+
+for (const [path, encoding] of COMPRESSION) {
+  test(`${path} asked with gzip comes ${encoding === null ? 'uncompressed' : 'gzipped, the same bytes once unpacked'}`, async () => {
+    const packed = await app.request(path, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    const plain = await app.request(path);
+    const packedBytes = Buffer.from(await packed.arrayBuffer());
+    const plainBytes = Buffer.from(await plain.arrayBuffer());
+    const unpacked = encoding === 'gzip' ? gunzipSync(packedBytes) : packedBytes;
+
+    assert.equal(packed.status, 200);
+    assert.equal(packed.headers.get('content-encoding'), encoding);
+    assert.equal(plain.headers.get('content-encoding'), null);
+    // The live snapshot's times may move between the two requests; its shape may not.
+    if (encoding === null) assert.equal(unpacked.length, plainBytes.length);
+    else assert.deepEqual(unpacked, plainBytes);
+  });
+}
 
 test('a graph is a PNG or SVG with an ETag, and the same ETag answers 304 Not Modified', async () => {
   // A fixed range: 'hour' ends at now rounded to 5 s, so a slow first answer could change it.

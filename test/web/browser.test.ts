@@ -175,6 +175,72 @@ test('a new value written to the archive reaches the open live page through the 
   }
 });
 
+/** A live page whose Chart.js request waits for `release`, or fails when it says so. */
+async function openLivePageHoldingChartJs(release: Promise<'serve' | 'fail'>): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.route('**/assets/chart.umd.min.js', async (route) => {
+    if ((await release) === 'fail') return route.abort('failed');
+
+    return route.fulfill({ response: await route.fetch() });
+  });
+  // The load event waits for every script, the held one too.
+  await page.goto(`${served.url}/`, { waitUntil: 'domcontentloaded' });
+
+  return page;
+}
+
+/** Whether the page shows an upload rate: an earlier test may have written a new one. */
+async function showsUploadRate(page: Page): Promise<boolean> {
+  return /^\d[\d.]* (B|KiB|MiB)\/s$/.test(
+    (await valueText(page, '[data-reading="rtorrent.rateUp"]')) ?? '',
+  );
+}
+
+test('the live page shows its values before Chart.js has come, then draws the chart', async () => {
+  await fixture.touch();
+  let serveChartJs = (): void => undefined;
+  const release = new Promise<'serve'>((resolve) => (serveChartJs = () => resolve('serve')));
+  const page = await openLivePageHoldingChartJs(release);
+  try {
+    await page.locator('#trackers tbody tr').first().waitFor();
+    assert.equal(await showsUploadRate(page), true);
+    assert.equal(await page.evaluate(() => 'Chart' in window), false);
+
+    serveChartJs();
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    const points = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            Chart: { getChart(id: string): { data: { datasets: Array<{ data: unknown[] }> } } };
+          }
+        ).Chart.getChart('rate-chart').data.datasets[0]?.data.length,
+    );
+    assert.ok((points ?? 0) > 0, `${points} points drawn`);
+  } finally {
+    serveChartJs();
+    await page.context().close();
+  }
+});
+
+test('when Chart.js cannot be loaded, the live page says so and its values still come live', async () => {
+  await fixture.touch();
+  const page = await openLivePageHoldingChartJs(Promise.resolve('fail'));
+  try {
+    await page.locator('#heartbeat.live').waitFor({ timeout: 10_000 });
+    assert.equal(await showsUploadRate(page), true);
+    assert.equal(
+      await page.locator('#chart-note').textContent(),
+      'No rate chart: /assets/chart.umd.min.js could not be loaded',
+    );
+    assert.equal(await page.locator('.chart-box').isHidden(), true);
+    assert.equal(await page.locator('#problem').isHidden(), true);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('the picker switches the live page to another rTorrent instance', async () => {
   await fixture.touch();
   const page = await openPage('/', 1440, 'light');
