@@ -24,6 +24,7 @@ export interface ViewerFigures {
   helloRequestsPerSecond: number;
   helloP99Ms: number;
   livePageBytes: number;
+  livePageReloadBytes: number;
   liveFirstValuesMs: number;
 }
 

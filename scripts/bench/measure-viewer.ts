@@ -38,6 +38,7 @@ export async function measureViewer(repetitions: number): Promise<ViewerFigures>
       helloRequestsPerSecond: median(live.hello.map((figures) => figures.requestsPerSecond)),
       helloP99Ms: median(live.hello.map((figures) => figures.p99Ms)),
       livePageBytes: median(pages.map((page) => page.bytes)),
+      livePageReloadBytes: median(pages.map((page) => page.reloadBytes)),
       liveFirstValuesMs: median(pages.map((page) => page.firstValuesMs)),
     };
   } finally {

@@ -47,6 +47,7 @@ export function summarize(results: BenchResults): Record<string, number | null> 
       ? round(viewer.liveRequestsPerSecond / viewer.helloRequestsPerSecond, 3)
       : null,
     live_page_bytes: viewer ? viewer.livePageBytes : null,
+    live_page_reload_bytes: viewer ? viewer.livePageReloadBytes : null,
     live_first_values_ms: viewer ? round(viewer.liveFirstValuesMs) : null,
   };
 }

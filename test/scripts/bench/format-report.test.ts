@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import type { BenchResults } from '../../../scripts/bench/bench-results.js';
+import type { BenchResults, ViewerFigures } from '../../../scripts/bench/bench-results.js';
 import { formatBytes, formatReport, formatTable } from '../../../scripts/bench/format-report.js';
 import { summarize } from '../../../scripts/bench/summary-json.js';
 
@@ -83,4 +83,40 @@ test('says of each target whether it was met, and by how much', () => {
 
 test('shows how far the poll ratio strayed from turn to turn', () => {
   assert.match(formatReport(RESULTS), /\| 1\.15 \(turn by turn 1\.1 to 1\.2\) \|/);
+});
+
+const VIEWER: ViewerFigures = {
+  graphColdMs: 39,
+  rrdtoolGraphMs: 30,
+  graphCachedMs: 1.2,
+  liveRequestsPerSecond: 12_000,
+  liveP99Ms: 9,
+  helloRequestsPerSecond: 20_000,
+  helloP99Ms: 5,
+  livePageBytes: 84_321,
+  livePageReloadBytes: 3_456,
+  liveFirstValuesMs: 212.4,
+};
+
+test('the viewer rows give the live page a first visit and a reload, and the ratios to targets', () => {
+  const results = { ...RESULTS, viewer: VIEWER };
+  const report = formatReport(results);
+  const summary = summarize(results);
+
+  assert.ok(report.includes('| cold PNG graph | 39 ms | 30 ms: `rrdtool graph` by hand'), report);
+  assert.ok(
+    report.includes(
+      '| live page in headless Chromium, first visit | 84.3 kB until whole, first values after 212 ms |',
+    ),
+    report,
+  );
+  assert.ok(report.includes('| the same page reloaded | 3.5 kB until whole |'), report);
+  assert.match(
+    report,
+    /- `live_vs_hello` 0\.6 against at least 0\.5: met, 1\.2 times the target\./,
+  );
+  assert.equal(summary['graph_vs_rrdtool'], 1.3);
+  assert.equal(summary['live_vs_hello'], 0.6);
+  assert.equal(summary['live_page_bytes'], 84_321);
+  assert.equal(summary['live_page_reload_bytes'], 3_456);
 });
