@@ -99,11 +99,10 @@ function uptimeMetric(snapshot: RtorrentSnapshot, instance: string): Metric[] {
     return [rtorrentMetric(instance, 'uptime', '', time - startupTime)];
   }
 
-  if (snapshot.process === undefined) return [];
+  const ageSeconds = snapshot.process?.ageSeconds;
+  if (ageSeconds === undefined) return [];
 
-  const seconds = Math.round(Date.now() / 1000 - snapshot.process.startedAtSeconds);
-
-  return [rtorrentMetric(instance, 'uptime', '', Math.max(0, seconds))];
+  return [rtorrentMetric(instance, 'uptime', '', Math.round(ageSeconds))];
 }
 
 function processMetrics(snapshot: RtorrentSnapshot, instance: string): Metric[] {
