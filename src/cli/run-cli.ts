@@ -1,5 +1,5 @@
 import { describeError } from '../describe-error.js';
-import { UsageError } from './command.js';
+import { UsageError, type Command } from './command.js';
 import { COMMANDS } from './commands.js';
 
 /** Runs one `rtmon` command line and resolves to its exit status. */
@@ -18,7 +18,16 @@ export async function runCli(args: string[]): Promise<number> {
     return 2;
   }
 
-  const command = await entry.load();
+  let command: Command;
+  try {
+    command = await entry.load();
+  } catch (error) {
+    // A package missing from a broken install shows here, as the command's module loads it.
+    console.error(`rtmon ${name}: could not load the command: ${describeError(error)}`);
+
+    return 1;
+  }
+
   try {
     return await command.run(rest);
   } catch (error) {
