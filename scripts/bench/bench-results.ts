@@ -36,6 +36,7 @@ export interface BenchResults {
   poll: {
     pollMs: number;
     fetchMs: number;
+    turns: number;
     turnRatioQuartiles: [number, number];
     replyBytes: number;
     lineCount: number;

@@ -13,6 +13,7 @@ export function summarize(results: BenchResults): Record<string, number | null> 
     poll_ms: round(poll.pollMs),
     fetch_ms: round(poll.fetchMs),
     poll_vs_fetch: round(poll.pollMs / poll.fetchMs, 3),
+    poll_turns: poll.turns,
     poll_vs_fetch_turn_q1: round(poll.turnRatioQuartiles[0], 3),
     poll_vs_fetch_turn_q3: round(poll.turnRatioQuartiles[1], 3),
     reply_bytes: poll.replyBytes,

@@ -16,6 +16,7 @@ const RESULTS: BenchResults = {
   poll: {
     pollMs: 230,
     fetchMs: 200,
+    turns: 21,
     turnRatioQuartiles: [1.1, 1.2],
     replyBytes: 3_600_000,
     lineCount: 60,
@@ -81,8 +82,8 @@ test('says of each target whether it was met, and by how much', () => {
   assert.match(slower, /- `poll_vs_fetch` 1\.3 against at most 1\.15: MISSED, 13% over it\./);
 });
 
-test('shows how far the poll ratio strayed from turn to turn', () => {
-  assert.match(formatReport(RESULTS), /\| 1\.15 \(turn by turn 1\.1 to 1\.2\) \|/);
+test('shows how many turns the poll took and how far its ratio strayed between them', () => {
+  assert.match(formatReport(RESULTS), /\| 1\.15 \(21 turns, the middle half 1\.1 to 1\.2\) \|/);
 });
 
 const VIEWER: ViewerFigures = {
