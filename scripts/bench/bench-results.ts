@@ -1,3 +1,5 @@
+import type { PollFigures } from './measure-poll.js';
+
 /** The programs and machine a run measured, for the report. */
 export interface BenchEnvironment {
   date: string;
@@ -33,14 +35,8 @@ export interface BenchResults {
   environment: BenchEnvironment;
   items: number;
   repetitions: number;
-  poll: {
-    pollMs: number;
-    fetchMs: number;
-    turns: number;
-    turnRatioQuartiles: [number, number];
-    replyBytes: number;
-    lineCount: number;
-  };
+  /** The poll's figures; the request bodies it replayed are no figure. */
+  poll: Omit<PollFigures, 'requests'>;
   decode: { replyBytes: number; rtmonMs: number; xmlrpcMs: number; pythonMs: number };
   collector: { polls: number; failures: number; peakRssMb: number };
   rtorrentCpu: {
