@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 
 import { readProcessSample } from '../../src/collector/process-stats.js';
+import { waitUntil } from '../support/wait-until.js';
 
 test('reads a live process: its own pid, a real resident size and its age', async () => {
   const sample = await readProcessSample(process.pid, 'node');
@@ -39,12 +39,13 @@ test('reads nothing of a killed process that waits to be reaped, rather than a m
   assert.equal(await readProcessSample(zombiePid, 'sleep'), undefined);
 });
 
+/** Waits until `/proc/<pid>/stat` gives `state` as the process' state (its third field). */
 async function waitForState(pid: number, state: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith(state)) return;
-
-    await sleep(20);
-  }
-  throw new Error(`process ${pid} never reached state ${state}`);
+  let stat = '';
+  await waitUntil(
+    () => stat.slice(stat.lastIndexOf(')') + 2).startsWith(state),
+    2_000,
+    `process ${pid} in state ${state}`,
+    async () => void (stat = await readFile(`/proc/${pid}/stat`, 'utf8')),
+  );
 }
